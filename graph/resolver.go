@@ -1,0 +1,13 @@
+package graph
+
+import (
+	"github.com/coopgraph/coopgraph/internal/store"
+)
+
+//go:generate go tool gqlgen generate
+
+// Resolver is the root of the resolvers: the one place where their
+// dependencies are wired.
+type Resolver struct {
+	Store *store.Store
+}

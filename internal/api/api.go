@@ -1,0 +1,218 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/coopgraph/coopgraph/graph"
+	"github.com/coopgraph/coopgraph/graph/generated"
+	"github.com/coopgraph/coopgraph/internal/batch"
+	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/store"
+)
+
+// Options configure the handler.
+type Options struct {
+	Store          *store.Store
+	Logger         *slog.Logger
+	RequestTimeout time.Duration
+	MaxBodyBytes   int64
+}
+
+// New returns the HTTP handler of the whole API.
+func New(o Options) http.Handler {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = 30 * time.Second
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 1 << 20
+	}
+	a := &api{opts: o, log: o.Logger}
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", a.middleware(a.graphql()))
+	mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", a.ready)
+	return mux
+}
+
+type api struct {
+	opts Options
+	log  *slog.Logger
+}
+
+func (a *api) graphql() http.Handler {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Store: a.opts.Store}}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if info := infoFrom(ctx); info != nil {
+			oc := graphql.GetOperationContext(ctx)
+			info.mu.Lock()
+			info.operation = oc.OperationName
+			if info.operation == "" && oc.Operation != nil {
+				info.operation = "(" + string(oc.Operation.Operation) + ")"
+			}
+			info.mu.Unlock()
+		}
+		return next(ctx)
+	})
+	srv.SetErrorPresenter(a.presentError)
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		a.log.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestID(ctx))
+		return &domain.Error{Code: domain.CodeInternal, Message: "internal error"}
+	})
+	return srv
+}
+
+// presentError is the one place where errors get their GraphQL shape.
+func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
+	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	if gerr.Extensions == nil {
+		gerr.Extensions = map[string]any{}
+	}
+	var derr *domain.Error
+	switch {
+	case errors.As(err, &derr):
+		field := derr.Field
+		if field == "" && derr.Code == domain.CodeBadUserInput && len(gerr.Path) > 0 {
+			// A scalar's unmarshaler does not know its argument; the path does.
+			field = gerr.Path.String()
+		}
+		gerr.Message = derr.Message
+		if field != "" {
+			gerr.Message = field + ": " + derr.Message
+			gerr.Extensions["field"] = field
+		}
+		gerr.Extensions["code"] = derr.Code
+		if derr.Code == domain.CodeInternal || derr.Code == domain.CodeUnavailable || derr.Code == domain.CodeTimeout {
+			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err, "request_id", requestID(ctx))
+		}
+	case gerr.Extensions["code"] == "GRAPHQL_VALIDATION_FAILED" || gerr.Extensions["code"] == "GRAPHQL_PARSE_FAILED":
+		// The query or its variables do not fit the schema (an unknown enum
+		// value, a wrong type, a missing argument): the message names the
+		// argument, and it is the client's input that is wrong.
+		gerr.Extensions["code"] = domain.CodeBadUserInput
+	default:
+		a.log.ErrorContext(ctx, "internal error", "error", err, "request_id", requestID(ctx))
+		gerr.Message = "internal error"
+		gerr.Extensions["code"] = domain.CodeInternal
+	}
+	gerr.Extensions["requestId"] = requestID(ctx)
+	if info := infoFrom(ctx); info != nil {
+		info.mu.Lock()
+		info.codes = append(info.codes, gerr.Extensions["code"].(string))
+		info.mu.Unlock()
+	}
+	return gerr
+}
+
+// ready answers 200 when Neo4j answers a query, 503 otherwise.
+func (a *api) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := a.opts.Store.Ping(ctx); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("neo4j unavailable\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+// requestInfo gathers what the request's log line reports.
+type requestInfo struct {
+	mu        sync.Mutex
+	id        string
+	operation string
+	codes     []string
+}
+
+type infoKey struct{}
+
+func infoFrom(ctx context.Context) *requestInfo {
+	info, _ := ctx.Value(infoKey{}).(*requestInfo)
+	return info
+}
+
+func requestID(ctx context.Context) string {
+	if info := infoFrom(ctx); info != nil {
+		return info.id
+	}
+	return ""
+}
+
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// middleware wraps the GraphQL handler: request id, body limit, deadline,
+// per-request batcher and Cypher counter, one log line.
+func (a *api) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if !validRequestID.MatchString(id) {
+			var b [8]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		info := &requestInfo{id: id}
+		w.Header().Set("X-Request-Id", id)
+		r.Body = http.MaxBytesReader(w, r.Body, a.opts.MaxBodyBytes)
+
+		ctx, cancel := context.WithTimeout(r.Context(), a.opts.RequestTimeout)
+		defer cancel()
+		ctx = context.WithValue(ctx, infoKey{}, info)
+		ctx = batch.With(ctx, batch.New())
+		ctx = store.CountQueries(ctx)
+
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r.WithContext(ctx))
+
+		info.mu.Lock()
+		defer info.mu.Unlock()
+		a.log.LogAttrs(ctx, slog.LevelInfo, "graphql",
+			slog.String("request_id", id),
+			slog.String("operation", info.operation),
+			slog.Int("status", sw.status),
+			slog.Duration("duration", time.Since(start)),
+			slog.Int64("cypher_queries", store.QueryCount(ctx)),
+			slog.Any("error_codes", info.codes))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}

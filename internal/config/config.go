@@ -1,0 +1,111 @@
+// Package config reads coopgraph's settings from the environment, with
+// command-line flags overriding them, and checks them once at start so that
+// a wrong setting is one clear line, not a failure deep in a request.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// Config is every setting of the server and the CLI.
+type Config struct {
+	Neo4jURI       string
+	Neo4jUser      string
+	Neo4jPassword  string
+	Neo4jDatabase  string
+	Addr           string
+	LogLevel       slog.Level
+	RequestTimeout time.Duration
+	MaxBodyBytes   int64
+	// Demo loads the demo dataset when the database is empty (serve only).
+	Demo bool
+}
+
+// Setting documents one environment variable; README's table lists them.
+type Setting struct {
+	Env, Flag, Default, Usage string
+}
+
+// Settings in the order README lists them.
+var Settings = []Setting{
+	{"NEO4J_URI", "neo4j-uri", "", "Neo4j address: bolt://host:7687, neo4j://host (routing, cluster) or neo4j+s://xxx.databases.neo4j.io (Aura). Required; make run sets it to the local Neo4j."},
+	{"NEO4J_USER", "neo4j-user", "neo4j", "Neo4j user; empty for a server without authentication."},
+	{"NEO4J_PASSWORD", "neo4j-password", "", "Neo4j password."},
+	{"NEO4J_DATABASE", "neo4j-database", "", "Database name; empty for the server's default database."},
+	{"COOPGRAPH_ADDR", "addr", ":8080", "Address the HTTP server listens on."},
+	{"COOPGRAPH_LOG_LEVEL", "log-level", "info", "Log level: debug, info, warn or error."},
+	{"COOPGRAPH_REQUEST_TIMEOUT", "request-timeout", "30s", "Longest a GraphQL request may take; its Cypher queries are stopped at this deadline."},
+	{"COOPGRAPH_MAX_BODY_BYTES", "max-body-bytes", "1048576", "Largest request body accepted, in bytes."},
+}
+
+// Load reads the environment through getenv and then the flags in args.
+// Command-specific flags are added by extra before parsing.
+func Load(name string, args []string, getenv func(string) string, stderr io.Writer, extra func(*flag.FlagSet)) (Config, []string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	vals := map[string]*string{}
+	for _, s := range Settings {
+		def := getenv(s.Env)
+		if def == "" {
+			def = s.Default
+		}
+		vals[s.Env] = fs.String(s.Flag, def, s.Usage+" (env "+s.Env+")")
+	}
+	var cfg Config
+	if extra != nil {
+		extra(fs)
+	}
+	fs.BoolVar(&cfg.Demo, "demo", false, "load the demo dataset when the database is empty")
+	if err := fs.Parse(args); err != nil {
+		return cfg, nil, err
+	}
+	cfg.Neo4jURI = *vals["NEO4J_URI"]
+	cfg.Neo4jUser = *vals["NEO4J_USER"]
+	cfg.Neo4jPassword = *vals["NEO4J_PASSWORD"]
+	cfg.Neo4jDatabase = *vals["NEO4J_DATABASE"]
+	cfg.Addr = *vals["COOPGRAPH_ADDR"]
+	var errs []error
+	if err := checkURI(cfg.Neo4jURI); err != nil {
+		errs = append(errs, err)
+	}
+	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_ADDR %q is not host:port (e.g. :8080)", cfg.Addr))
+	}
+	if err := cfg.LogLevel.UnmarshalText([]byte(*vals["COOPGRAPH_LOG_LEVEL"])); err != nil {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_LOG_LEVEL %q is not one of debug, info, warn, error", *vals["COOPGRAPH_LOG_LEVEL"]))
+	}
+	d, err := time.ParseDuration(*vals["COOPGRAPH_REQUEST_TIMEOUT"])
+	if err != nil || d <= 0 {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_REQUEST_TIMEOUT %q is not a positive duration (e.g. 30s)", *vals["COOPGRAPH_REQUEST_TIMEOUT"]))
+	}
+	cfg.RequestTimeout = d
+	n, err := strconv.ParseInt(*vals["COOPGRAPH_MAX_BODY_BYTES"], 10, 64)
+	if err != nil || n < 1024 {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_MAX_BODY_BYTES %q is not a number of bytes of at least 1024", *vals["COOPGRAPH_MAX_BODY_BYTES"]))
+	}
+	cfg.MaxBodyBytes = n
+	return cfg, fs.Args(), errors.Join(errs...)
+}
+
+func checkURI(uri string) error {
+	if uri == "" {
+		return errors.New("NEO4J_URI is not set: give the Neo4j address (bolt://localhost:7687), or use make run, which starts a local Neo4j")
+	}
+	u, err := url.Parse(uri)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("NEO4J_URI %q is not a URI like bolt://localhost:7687", uri)
+	}
+	switch u.Scheme {
+	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+		return nil
+	}
+	return fmt.Errorf("NEO4J_URI %q: scheme must be bolt, bolt+s, bolt+ssc, neo4j, neo4j+s or neo4j+ssc", uri)
+}

@@ -1,0 +1,90 @@
+package domain
+
+// Document is coopgraph's interchange format: the whole graph, or a part of
+// it, as one JSON object. Relationships travel inside the record that owns
+// them as ids of the other end. The demo dataset is a Document, and so is
+// what export writes and import reads.
+type Document struct {
+	Format            string                  `json:"format"` // "coopgraph/v1"
+	Territories       []TerritoryRecord       `json:"territories,omitempty"`
+	ServiceCategories []ServiceCategoryRecord `json:"serviceCategories,omitempty"`
+	TargetGroups      []TargetGroup           `json:"targetGroups,omitempty"`
+	CooperationAreas  []CooperationAreaRecord `json:"cooperationAreas,omitempty"`
+	Stakeholders      []StakeholderRecord     `json:"stakeholders,omitempty"`
+	Projects          []ProjectRecord         `json:"projects,omitempty"`
+	Services          []ServiceRecord         `json:"services,omitempty"`
+	Needs             []NeedRecord            `json:"needs,omitempty"`
+	Partnerships      []PartnershipRecord     `json:"partnerships,omitempty"`
+	ReferralLinks     []ReferralLink          `json:"referralLinks,omitempty"`
+	Practices         []PracticeRecord        `json:"practices,omitempty"`
+	Events            []EventRecord           `json:"events,omitempty"`
+}
+
+// DocumentFormat is the value of Document.Format this version writes.
+const DocumentFormat = "coopgraph/v1"
+
+type TerritoryRecord struct {
+	Territory
+	ParentID   string      `json:"parentId,omitempty"`   // PART_OF: the administrative parent
+	ZoneIDs    []string    `json:"zoneIds,omitempty"`    // PART_OF: planning zones the territory belongs to
+	Neighbours []Neighbour `json:"neighbours,omitempty"` // NEIGHBOUR_OF, each pair listed once
+}
+
+type ServiceCategoryRecord struct {
+	ServiceCategory
+	ParentID string `json:"parentId,omitempty"` // SUBCATEGORY_OF
+}
+
+type CooperationAreaRecord struct {
+	CooperationArea
+	CategoryIDs []string `json:"categoryIds,omitempty"` // INCLUDES_CATEGORY
+}
+
+type StakeholderRecord struct {
+	Stakeholder
+	TerritoryID string   `json:"territoryId"`       // LOCATED_IN
+	AreaIDs     []string `json:"areaIds,omitempty"` // ACTIVE_IN
+}
+
+type ProjectRecord struct {
+	Project
+	Participants []Participation `json:"participants,omitempty"` // PARTICIPATES_IN
+}
+
+type ServiceRecord struct {
+	Service
+	ProviderID     string   `json:"providerId"`               // PROVIDES (from the stakeholder)
+	CategoryID     string   `json:"categoryId"`               // IN_CATEGORY
+	TargetGroupIDs []string `json:"targetGroupIds,omitempty"` // FOR_GROUP
+	CoverageIDs    []string `json:"coverageIds"`              // COVERS
+}
+
+type NeedRecord struct {
+	Need
+	TerritoryID   string `json:"territoryId"`   // IN_TERRITORY
+	CategoryID    string `json:"categoryId"`    // FOR_CATEGORY
+	TargetGroupID string `json:"targetGroupId"` // OF_GROUP
+}
+
+type PartnershipRecord struct {
+	Partnership
+	Parties     []Party  `json:"parties,omitempty"`     // PARTY_TO {role}
+	TerritoryID string   `json:"territoryId,omitempty"` // IN_TERRITORY
+	AreaIDs     []string `json:"areaIds,omitempty"`     // COVERS_AREA
+	ProjectID   string   `json:"projectId,omitempty"`   // IN_PROJECT
+}
+
+type PracticeRecord struct {
+	Practice
+	OriginID       string             `json:"originId,omitempty"`       // ORIGINATES_IN
+	Transfers      []PracticeTransfer `json:"transfers,omitempty"`      // TRANSFERRED_TO {year}
+	ImplementerIDs []string           `json:"implementerIds,omitempty"` // IMPLEMENTS (from the stakeholder)
+	ProjectID      string             `json:"projectId,omitempty"`      // IN_PROJECT
+}
+
+type EventRecord struct {
+	Event
+	TerritoryID  string          `json:"territoryId,omitempty"`  // HELD_IN
+	ProjectID    string          `json:"projectId,omitempty"`    // IN_PROJECT
+	Participants []Participation `json:"participants,omitempty"` // PARTICIPATED_IN {role}
+}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/coopgraph/coopgraph/internal/domain"
+)
+
+// decode maps a node's properties onto a domain type. The property names are
+// the type's JSON names, so encoding/json does the field matching; only the
+// Neo4j temporal values need turning into their JSON forms first.
+func decode[T any](props map[string]any) (*T, error) {
+	m := make(map[string]any, len(props))
+	for k, v := range props {
+		switch t := v.(type) {
+		case dbtype.Date:
+			m[k] = t.Time().Format("2006-01-02")
+		case time.Time:
+			m[k] = t.UTC()
+		case dbtype.LocalDateTime:
+			m[k] = t.Time().UTC()
+		default:
+			m[k] = v
+		}
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	var out T
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, fmt.Errorf("decode %T: %w", out, err)
+	}
+	return &out, nil
+}
+
+// decodeNode decodes the node in a record's column.
+func decodeNode[T any](rec *neo4j.Record, key string) (*T, error) {
+	n, _, err := neo4j.GetRecordValue[neo4j.Node](rec, key)
+	if err != nil {
+		return nil, fmt.Errorf("column %s: %w", key, err)
+	}
+	return decode[T](n.Props)
+}
+
+// encode turns a domain value into node properties under its JSON names:
+// empty optional fields are left out, a domain.Date becomes a DATE and the
+// Meta fields are skipped (the write queries set them).
+func encode(v any) map[string]any {
+	props := map[string]any{}
+	encodeInto(props, reflect.ValueOf(v))
+	return props
+}
+
+var (
+	metaType = reflect.TypeOf(domain.Meta{})
+	dateType = reflect.TypeOf(domain.Date{})
+	timeType = reflect.TypeOf(time.Time{})
+)
+
+func encodeInto(props map[string]any, v reflect.Value) {
+	for v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	t := v.Type()
+	for i := range t.NumField() {
+		f, fv := t.Field(i), v.Field(i)
+		if f.Anonymous {
+			if f.Type == metaType {
+				meta := fv.Interface().(domain.Meta)
+				props["illustrative"] = meta.Illustrative
+				props["illustrativeFields"] = append([]string{}, meta.IllustrativeFields...)
+				props["source"] = nilIfEmpty(meta.Source)
+				continue
+			}
+			encodeInto(props, fv)
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		props[name] = encodeValue(fv)
+	}
+}
+
+// encodeValue returns nil for an empty optional value, so that SET removes
+// the property instead of storing an empty string.
+func encodeValue(v reflect.Value) any {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	switch v.Type() {
+	case dateType:
+		return dateParam(v.Interface().(domain.Date))
+	case timeType:
+		return v.Interface().(time.Time)
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return nilIfEmpty(v.String())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return v.Int()
+	case reflect.Float64, reflect.Float32:
+		return v.Float()
+	case reflect.Bool:
+		return v.Bool()
+	case reflect.Slice:
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = encodeValue(v.Index(i))
+		}
+		return out
+	}
+	return v.Interface()
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// dateParam is a domain.Date as a Cypher DATE parameter.
+func dateParam(d domain.Date) neo4j.Date { return neo4j.DateOf(d.Time) }

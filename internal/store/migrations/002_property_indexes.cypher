@@ -1,0 +1,23 @@
+// Range indexes for the properties the read API filters and sorts on.
+CREATE INDEX territory_level IF NOT EXISTS FOR (n:Territory) ON (n.level);
+CREATE INDEX territory_name IF NOT EXISTS FOR (n:Territory) ON (n.name);
+CREATE INDEX stakeholder_name IF NOT EXISTS FOR (n:Stakeholder) ON (n.name);
+CREATE INDEX stakeholder_kind IF NOT EXISTS FOR (n:Stakeholder) ON (n.kind);
+CREATE INDEX stakeholder_sector IF NOT EXISTS FOR (n:Stakeholder) ON (n.sector);
+CREATE INDEX service_category_name IF NOT EXISTS FOR (n:ServiceCategory) ON (n.name);
+CREATE INDEX service_category_domain IF NOT EXISTS FOR (n:ServiceCategory) ON (n.domain);
+CREATE INDEX target_group_name IF NOT EXISTS FOR (n:TargetGroup) ON (n.name);
+CREATE INDEX service_name IF NOT EXISTS FOR (n:Service) ON (n.name);
+CREATE INDEX service_status IF NOT EXISTS FOR (n:Service) ON (n.status);
+CREATE INDEX need_year IF NOT EXISTS FOR (n:Need) ON (n.year);
+CREATE INDEX need_volume IF NOT EXISTS FOR (n:Need) ON (n.volume);
+CREATE INDEX cooperation_area_name IF NOT EXISTS FOR (n:CooperationArea) ON (n.name);
+CREATE INDEX partnership_name IF NOT EXISTS FOR (n:Partnership) ON (n.name);
+CREATE INDEX partnership_status IF NOT EXISTS FOR (n:Partnership) ON (n.status);
+CREATE INDEX partnership_kind IF NOT EXISTS FOR (n:Partnership) ON (n.kind);
+CREATE INDEX practice_name IF NOT EXISTS FOR (n:Practice) ON (n.name);
+CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
+CREATE INDEX event_start_date IF NOT EXISTS FOR (n:Event) ON (n.startDate);
+CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
+CREATE INDEX refers_to_id IF NOT EXISTS FOR ()-[r:REFERS_TO]-() ON (r.id);
+CREATE INDEX refers_to_status IF NOT EXISTS FOR ()-[r:REFERS_TO]-() ON (r.status);

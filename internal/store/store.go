@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/coopgraph/coopgraph/internal/domain"
+)
+
+// Config says where the database is.
+type Config struct {
+	URI      string
+	User     string
+	Password string
+	Database string // empty: the server's default database
+	// QueryTimeout bounds a query that runs without a context deadline.
+	QueryTimeout time.Duration
+	Logger       *slog.Logger
+}
+
+// Store is the Neo4j implementation of coopgraph's storage.
+type Store struct {
+	driver  neo4j.DriverWithContext
+	db      string
+	timeout time.Duration
+	log     *slog.Logger
+	queries atomic.Int64 // all queries run, for metrics and benchmarks
+}
+
+// Open creates the driver. It does not wait for the database; see Ping and
+// WaitReady.
+func Open(cfg Config) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, errors.New("open store: NEO4J_URI is empty")
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		// Fail fast when the database is down, so a request gets UNAVAILABLE
+		// within its deadline instead of hanging in the pool.
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		c.SocketConnectTimeout = 3 * time.Second
+		c.MaxTransactionRetryTime = 5 * time.Second
+		c.MaxConnectionPoolSize = 64
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", cfg.URI, err)
+	}
+	timeout := cfg.QueryTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	return &Store{driver: driver, db: cfg.Database, timeout: timeout, log: log}, nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	// Returns 1: the cheapest query that proves a database session works.
+	_, err := s.read(ctx, "RETURN 1", nil)
+	return err
+}
+
+// WaitReady pings until the database answers or ctx ends; a server that
+// starts together with its database uses it.
+func (s *Store) WaitReady(ctx context.Context) error {
+	for {
+		err := s.Ping(ctx)
+		if err == nil || domain.ErrorCode(err) != domain.CodeUnavailable {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("wait for neo4j: %w", err)
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+// QueriesRun is the number of queries this store has run since it opened.
+func (s *Store) QueriesRun() int64 { return s.queries.Load() }
+
+type counterKey struct{}
+
+// CountQueries returns a context in which every query the store runs is
+// counted; QueryCount reads the count. The API counts per request.
+func CountQueries(ctx context.Context) context.Context {
+	return context.WithValue(ctx, counterKey{}, new(atomic.Int64))
+}
+
+// QueryCount is the number of queries run with ctx since CountQueries.
+func QueryCount(ctx context.Context) int64 {
+	if c, ok := ctx.Value(counterKey{}).(*atomic.Int64); ok {
+		return c.Load()
+	}
+	return 0
+}
+
+func (s *Store) count(ctx context.Context) {
+	s.queries.Add(1)
+	if c, ok := ctx.Value(counterKey{}).(*atomic.Int64); ok {
+		c.Add(1)
+	}
+}
+
+// read runs one query in a read transaction and returns all its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.run(ctx, neo4j.ExecuteQueryWithReadersRouting(), cypher, params)
+}
+
+// write runs one query in a write transaction and returns all its records.
+func (s *Store) write(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.run(ctx, neo4j.ExecuteQueryWithWritersRouting(), cypher, params)
+}
+
+func (s *Store) run(ctx context.Context, routing neo4j.ExecuteQueryConfigurationOption, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.count(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		routing, neo4j.ExecuteQueryWithDatabase(s.db),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx))))
+	if err != nil {
+		return nil, classify(ctx, err)
+	}
+	return res.Records, nil
+}
+
+// executeWrite runs fn in one managed write transaction: all of its queries
+// commit together or not at all, and the driver retries it on transient
+// errors.
+func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
+	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
+	if err != nil {
+		return classify(ctx, err)
+	}
+	return nil
+}
+
+// countingTx counts the queries of a managed transaction.
+type countingTx struct {
+	neo4j.ManagedTransaction
+	inc func()
+}
+
+func (t countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	t.inc()
+	return t.ManagedTransaction.Run(ctx, cypher, params)
+}
+
+// txTimeout tells Neo4j to stop a transaction when the request that started
+// it has given up, so abandoned queries do not keep running on the server.
+func (s *Store) txTimeout(ctx context.Context) time.Duration {
+	if dl, ok := ctx.Deadline(); ok {
+		if d := time.Until(dl); d > 0 {
+			return d
+		}
+		return time.Millisecond
+	}
+	return s.timeout
+}
+
+// classify turns a driver error into a domain error with a code.
+func classify(ctx context.Context, err error) error {
+	var derr *domain.Error
+	if errors.As(err, &derr) {
+		return err
+	}
+	var nerr *neo4j.Neo4jError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return &domain.Error{Code: domain.CodeTimeout, Message: "the request took too long", Err: err}
+	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
+		return &domain.Error{Code: domain.CodeTimeout, Message: "the request took too long", Err: err}
+	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+		return &domain.Error{Code: domain.CodeConflict, Message: "a record with this id already exists", Err: err}
+	case errors.As(err, &nerr) && (nerr.Code == "Neo.ClientError.Security.Unauthorized" ||
+		nerr.Code == "Neo.ClientError.Security.AuthenticationRateLimit"):
+		return domain.Unavailable(err)
+	case neo4j.IsConnectivityError(err) || isNetError(err) || neo4j.IsRetryable(err):
+		return domain.Unavailable(err)
+	}
+	var pe *neo4j.TransactionExecutionLimit
+	if errors.As(err, &pe) {
+		return domain.Unavailable(err)
+	}
+	return err
+}
+
+func isNetError(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne)
+}

@@ -1,0 +1,149 @@
+// Command coopgraph serves the cooperation graph of social and health
+// services over GraphQL, from Neo4j.
+//
+//	coopgraph [serve] [-demo]   migrate, optionally load the demo data, serve HTTP
+//	coopgraph migrate           apply the database migrations and exit
+//	coopgraph seed -demo        load the demo dataset (idempotent) and exit
+//
+// Settings come from the environment, flags override them: see README.md or
+// `coopgraph -h`.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/coopgraph/coopgraph/internal/api"
+	"github.com/coopgraph/coopgraph/internal/config"
+	"github.com/coopgraph/coopgraph/internal/demo"
+	"github.com/coopgraph/coopgraph/internal/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "coopgraph:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && (args[0] == "serve" || args[0] == "migrate" || args[0] == "seed") {
+		cmd, args = args[0], args[1:]
+	}
+	cfg, rest, err := config.Load(cmd, args, getenv, stderr, nil)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("unexpected argument %q (commands: serve, migrate, seed)", rest[0])
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	slog.SetDefault(log)
+
+	st, err := store.Open(store.Config{URI: cfg.Neo4jURI, User: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
+		Database: cfg.Neo4jDatabase, QueryTimeout: cfg.RequestTimeout, Logger: log})
+	if err != nil {
+		return err
+	}
+	defer st.Close(context.Background())
+
+	// The database may still be starting (make run starts both together).
+	waitCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := st.WaitReady(waitCtx); err != nil {
+		return fmt.Errorf("neo4j at %s does not answer: %w", cfg.Neo4jURI, err)
+	}
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	log.Info("migrations applied", "new", applied)
+
+	switch cmd {
+	case "migrate":
+		return nil
+	case "seed":
+		if !cfg.Demo {
+			return errors.New("seed: say what to load: -demo")
+		}
+		return seedDemo(ctx, st, log)
+	}
+	if cfg.Demo {
+		empty, err := st.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if empty {
+			if err := seedDemo(ctx, st, log); err != nil {
+				return err
+			}
+		}
+	}
+	return serve(ctx, cfg, st, log)
+}
+
+func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
+	doc, err := demo.Document()
+	if err != nil {
+		return err
+	}
+	counts, err := st.LoadDocument(ctx, doc, "system")
+	if err != nil {
+		return fmt.Errorf("load demo dataset: %w", err)
+	}
+	log.Info("demo dataset loaded", "created", counts.Created, "updated", counts.Updated,
+		"unchanged", counts.Unchanged, "relationships", counts.Relationships)
+	return nil
+}
+
+// serve runs the HTTP server until ctx ends, then drains in-flight requests.
+func serve(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) error {
+	srv := &http.Server{
+		Addr: cfg.Addr,
+		Handler: api.New(api.Options{Store: st, Logger: log,
+			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving GraphQL", "url", "http://localhost"+displayPort(cfg.Addr)+"/graphql", "graphiql", "http://localhost"+displayPort(cfg.Addr)+"/")
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.RequestTimeout+5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func displayPort(addr string) string {
+	for i := len(addr) - 1; i >= 0; i-- {
+		if addr[i] == ':' {
+			return addr[i:]
+		}
+	}
+	return addr
+}
