@@ -16,22 +16,22 @@ import (
 
 // Categories is the resolver for the categories field.
 func (r *cooperationAreaResolver) Categories(ctx context.Context, obj *domain.CooperationArea) ([]*domain.ServiceCategory, error) {
-	return relatedNodes[domain.ServiceCategory](ctx, r.Store, store.AreaCategories, obj.ID, &all)
+	return relatedNodes[domain.ServiceCategory](ctx, r.Store, store.AreaCategories, obj, obj.ID, &all)
 }
 
 // Stakeholders is the resolver for the stakeholders field.
 func (r *cooperationAreaResolver) Stakeholders(ctx context.Context, obj *domain.CooperationArea, first *int) ([]*domain.Stakeholder, error) {
-	return relatedNodes[domain.Stakeholder](ctx, r.Store, store.AreaStakeholders, obj.ID, first)
+	return relatedNodes[domain.Stakeholder](ctx, r.Store, store.AreaStakeholders, obj, obj.ID, first)
 }
 
 // Partnerships is the resolver for the partnerships field.
 func (r *cooperationAreaResolver) Partnerships(ctx context.Context, obj *domain.CooperationArea) ([]*domain.Partnership, error) {
-	return relatedNodes[domain.Partnership](ctx, r.Store, store.AreaPartnerships, obj.ID, &all)
+	return relatedNodes[domain.Partnership](ctx, r.Store, store.AreaPartnerships, obj, obj.ID, &all)
 }
 
 // Parties is the resolver for the parties field.
 func (r *partnershipResolver) Parties(ctx context.Context, obj *domain.Partnership) ([]*model.PartnershipParty, error) {
-	items, err := related[domain.Stakeholder](ctx, r.Store, store.PartnershipParties, obj.ID, maxNested, nil)
+	items, err := related[domain.Stakeholder](ctx, r.Store, store.PartnershipParties, obj, obj.ID, maxNested, nil)
 	out := make([]*model.PartnershipParty, len(items))
 	for i, it := range items {
 		out[i] = &model.PartnershipParty{Role: domain.PartyRole(*role(it.Rel)), Stakeholder: it.Node, Partnership: obj}
@@ -41,17 +41,17 @@ func (r *partnershipResolver) Parties(ctx context.Context, obj *domain.Partnersh
 
 // Territory is the resolver for the territory field.
 func (r *partnershipResolver) Territory(ctx context.Context, obj *domain.Partnership) (*domain.Territory, error) {
-	return relatedNode[domain.Territory](ctx, r.Store, store.PartnershipTerritory, obj.ID)
+	return relatedNode[domain.Territory](ctx, r.Store, store.PartnershipTerritory, obj, obj.ID)
 }
 
 // Areas is the resolver for the areas field.
 func (r *partnershipResolver) Areas(ctx context.Context, obj *domain.Partnership) ([]*domain.CooperationArea, error) {
-	return relatedNodes[domain.CooperationArea](ctx, r.Store, store.PartnershipAreas, obj.ID, &all)
+	return relatedNodes[domain.CooperationArea](ctx, r.Store, store.PartnershipAreas, obj, obj.ID, &all)
 }
 
 // Project is the resolver for the project field.
 func (r *partnershipResolver) Project(ctx context.Context, obj *domain.Partnership) (*domain.Project, error) {
-	return relatedNode[domain.Project](ctx, r.Store, store.PartnershipProject, obj.ID)
+	return relatedNode[domain.Project](ctx, r.Store, store.PartnershipProject, obj, obj.ID)
 }
 
 // CooperationArea is the resolver for the cooperationArea field.
@@ -69,7 +69,7 @@ func (r *queryResolver) CooperationAreas(ctx context.Context, filter *domain.Coo
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelCooperationArea, page, func(c string, n *domain.CooperationArea) *model.CooperationAreaEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.CooperationArea) *model.CooperationAreaEdge {
 		return &model.CooperationAreaEdge{Cursor: c, Node: n}
 	})
 	return &model.CooperationAreaConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -90,7 +90,7 @@ func (r *queryResolver) Partnerships(ctx context.Context, filter *domain.Partner
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelPartnership, page, func(c string, n *domain.Partnership) *model.PartnershipEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Partnership) *model.PartnershipEdge {
 		return &model.PartnershipEdge{Cursor: c, Node: n}
 	})
 	return &model.PartnershipConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

@@ -38,38 +38,43 @@ type keyed[T any] interface {
 // related loads a relationship field of the record parentID for the whole
 // group it was listed in (see package batch) and registers the records it
 // returns as the next level's group.
-func related[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parentID string, limit int, params map[string]any) ([]store.Item[T], error) {
+func related[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parent any, parentID string, limit int, params map[string]any) ([]store.Item[T], error) {
 	b := batch.From(ctx)
 	field := h.Name + fmt.Sprint(limit, params)
-	return batch.Load(ctx, b, h.From, parentID, field, func(ctx context.Context, ids []string) (map[string][]store.Item[T], error) {
+	return batch.Load(ctx, b, parent, parentID, field, func(ctx context.Context, ids []string) (map[string][]store.Item[T], error) {
 		m, err := store.Related[T](ctx, st, h, ids, limit, params)
 		if err != nil {
 			return nil, err
 		}
-		var children []string
+		var keys, relKeys []any
+		var childIDs, relIDs []string
 		for _, items := range m {
 			for _, it := range items {
-				children = append(children, PT(it.Node).Key())
+				keys, childIDs = append(keys, it.Node), append(childIDs, PT(it.Node).Key())
+				if id, ok := it.Rel["id"].(string); ok && h.RelLabel != "" {
+					relKeys, relIDs = append(relKeys, h.RelLabel+":"+id), append(relIDs, id)
+				}
 			}
 		}
-		b.Group(h.To, children)
+		b.Group(keys, childIDs)
+		b.Group(relKeys, relIDs)
 		return m, nil
 	})
 }
 
 // relatedNodes is related without the relationship properties.
-func relatedNodes[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parentID string, first *int) ([]*T, error) {
+func relatedNodes[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parent any, parentID string, first *int) ([]*T, error) {
 	limit, err := nestedLimit(first)
 	if err != nil {
 		return nil, err
 	}
-	items, err := related[T, PT](ctx, st, h, parentID, limit, nil)
+	items, err := related[T, PT](ctx, st, h, parent, parentID, limit, nil)
 	return nodesOf(items), err
 }
 
 // relatedNode is the one record at the end of a to-one relationship.
-func relatedNode[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parentID string) (*T, error) {
-	items, err := related[T, PT](ctx, st, h, parentID, 1, nil)
+func relatedNode[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parent any, parentID string) (*T, error) {
+	items, err := related[T, PT](ctx, st, h, parent, parentID, 1, nil)
 	if err != nil || len(items) == 0 {
 		return nil, err
 	}
@@ -97,11 +102,7 @@ func nestedLimit(first *int) (int, error) {
 
 // get loads one record by id and registers it as a group of one.
 func get[T any, PT keyed[T]](ctx context.Context, st *store.Store, label, id string) (*T, error) {
-	v, err := store.Get[T](ctx, st, label, id)
-	if v != nil {
-		batch.From(ctx).Group(label, []string{id})
-	}
-	return v, err
+	return store.Get[T](ctx, st, label, id)
 }
 
 // Cursors are opaque to clients; inside they are the item's offset in the
@@ -161,14 +162,15 @@ func listArgs(ctx context.Context, first *int, after *string) (domain.PageArgs, 
 
 // connection turns a page into the parts of a Relay connection and
 // registers its records as a group for the next level.
-func connection[T any, PT keyed[T], E any](ctx context.Context, label string, p domain.Page[T], edge func(cursor string, n *T) E) ([]E, *model.PageInfo) {
+func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T], edge func(cursor string, n *T) E) ([]E, *model.PageInfo) {
 	edges := make([]E, len(p.Items))
+	keys := make([]any, len(p.Items))
 	ids := make([]string, len(p.Items))
 	for i, n := range p.Items {
 		edges[i] = edge(encodeCursor(p.Offset+i), n)
-		ids[i] = PT(n).Key()
+		keys[i], ids[i] = n, PT(n).Key()
 	}
-	batch.From(ctx).Group(label, ids)
+	batch.From(ctx).Group(keys, ids)
 	info := &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: p.Offset > 0}
 	if len(p.Items) > 0 {
 		start, end := encodeCursor(p.Offset), encodeCursor(p.Offset+len(p.Items)-1)
@@ -204,9 +206,8 @@ func year(rel map[string]any) *int {
 
 // referralLinks builds the links of a REFERS_TO hop; ends says which of the
 // parent and the other stakeholder is from and which is to.
-func referralLinks(ctx context.Context, items []store.Item[domain.Stakeholder], ends func(other *domain.Stakeholder) (from, to *domain.Stakeholder)) []*model.ReferralLink {
+func referralLinks(items []store.Item[domain.Stakeholder], ends func(other *domain.Stakeholder) (from, to *domain.Stakeholder)) []*model.ReferralLink {
 	out := make([]*model.ReferralLink, len(items))
-	ids := make([]string, len(items))
 	for i, it := range items {
 		from, to := ends(it.Node)
 		l := &model.ReferralLink{From: from, To: to}
@@ -225,9 +226,7 @@ func referralLinks(ctx context.Context, items []store.Item[domain.Stakeholder], 
 			l.Since = &domain.Date{Time: d.Time()}
 		}
 		out[i] = l
-		ids[i] = l.ID
 	}
-	batch.From(ctx).Group("REFERS_TO", ids)
 	return out
 }
 
@@ -266,13 +265,15 @@ func search(ctx context.Context, st *store.Store, text string, types []model.Sea
 		return nil, err
 	}
 	out := make([]*model.SearchHit, len(hits))
-	byLabel := map[string][]string{}
+	keys := make([]any, len(hits))
+	ids := make([]string, len(hits))
 	for i, h := range hits {
 		out[i] = &model.SearchHit{Type: typeOf[h.Label], ID: h.ID, Name: h.Name, Score: h.Score, Node: h.Node}
-		byLabel[h.Label] = append(byLabel[h.Label], h.ID)
+		keys[i], ids[i] = h.Node, h.ID
 	}
-	for l, ids := range byLabel {
-		batch.From(ctx).Group(l, ids)
-	}
+	// Hits of different labels share one group: a field exists on one label
+	// only, and the hop's query matches that label, so the others' ids are
+	// simply not found.
+	batch.From(ctx).Group(keys, ids)
 	return out, nil
 }

@@ -16,17 +16,17 @@ import (
 
 // Territory is the resolver for the territory field.
 func (r *eventResolver) Territory(ctx context.Context, obj *domain.Event) (*domain.Territory, error) {
-	return relatedNode[domain.Territory](ctx, r.Store, store.EventTerritory, obj.ID)
+	return relatedNode[domain.Territory](ctx, r.Store, store.EventTerritory, obj, obj.ID)
 }
 
 // Project is the resolver for the project field.
 func (r *eventResolver) Project(ctx context.Context, obj *domain.Event) (*domain.Project, error) {
-	return relatedNode[domain.Project](ctx, r.Store, store.EventProject, obj.ID)
+	return relatedNode[domain.Project](ctx, r.Store, store.EventProject, obj, obj.ID)
 }
 
 // Stakeholders is the resolver for the stakeholders field.
 func (r *eventResolver) Stakeholders(ctx context.Context, obj *domain.Event) ([]*model.EventParticipant, error) {
-	items, err := related[domain.Stakeholder](ctx, r.Store, store.EventParticipants, obj.ID, maxNested, nil)
+	items, err := related[domain.Stakeholder](ctx, r.Store, store.EventParticipants, obj, obj.ID, maxNested, nil)
 	out := make([]*model.EventParticipant, len(items))
 	for i, it := range items {
 		out[i] = &model.EventParticipant{Role: role(it.Rel), Stakeholder: it.Node, Event: obj}
@@ -36,12 +36,12 @@ func (r *eventResolver) Stakeholders(ctx context.Context, obj *domain.Event) ([]
 
 // Origin is the resolver for the origin field.
 func (r *practiceResolver) Origin(ctx context.Context, obj *domain.Practice) (*domain.Territory, error) {
-	return relatedNode[domain.Territory](ctx, r.Store, store.PracticeOrigin, obj.ID)
+	return relatedNode[domain.Territory](ctx, r.Store, store.PracticeOrigin, obj, obj.ID)
 }
 
 // Transfers is the resolver for the transfers field.
 func (r *practiceResolver) Transfers(ctx context.Context, obj *domain.Practice) ([]*model.PracticeTransfer, error) {
-	items, err := related[domain.Territory](ctx, r.Store, store.PracticeTransfers, obj.ID, maxNested, nil)
+	items, err := related[domain.Territory](ctx, r.Store, store.PracticeTransfers, obj, obj.ID, maxNested, nil)
 	out := make([]*model.PracticeTransfer, len(items))
 	for i, it := range items {
 		out[i] = &model.PracticeTransfer{Practice: obj, Territory: it.Node, Year: year(it.Rel)}
@@ -51,17 +51,17 @@ func (r *practiceResolver) Transfers(ctx context.Context, obj *domain.Practice) 
 
 // Implementers is the resolver for the implementers field.
 func (r *practiceResolver) Implementers(ctx context.Context, obj *domain.Practice) ([]*domain.Stakeholder, error) {
-	return relatedNodes[domain.Stakeholder](ctx, r.Store, store.PracticeImplementers, obj.ID, &all)
+	return relatedNodes[domain.Stakeholder](ctx, r.Store, store.PracticeImplementers, obj, obj.ID, &all)
 }
 
 // Project is the resolver for the project field.
 func (r *practiceResolver) Project(ctx context.Context, obj *domain.Practice) (*domain.Project, error) {
-	return relatedNode[domain.Project](ctx, r.Store, store.PracticeProject, obj.ID)
+	return relatedNode[domain.Project](ctx, r.Store, store.PracticeProject, obj, obj.ID)
 }
 
 // Participants is the resolver for the participants field.
 func (r *projectResolver) Participants(ctx context.Context, obj *domain.Project) ([]*model.ProjectParticipant, error) {
-	items, err := related[domain.Stakeholder](ctx, r.Store, store.ProjectParticipants, obj.ID, maxNested, nil)
+	items, err := related[domain.Stakeholder](ctx, r.Store, store.ProjectParticipants, obj, obj.ID, maxNested, nil)
 	out := make([]*model.ProjectParticipant, len(items))
 	for i, it := range items {
 		out[i] = &model.ProjectParticipant{Role: role(it.Rel), Stakeholder: it.Node, Project: obj}
@@ -71,17 +71,17 @@ func (r *projectResolver) Participants(ctx context.Context, obj *domain.Project)
 
 // Partnerships is the resolver for the partnerships field.
 func (r *projectResolver) Partnerships(ctx context.Context, obj *domain.Project) ([]*domain.Partnership, error) {
-	return relatedNodes[domain.Partnership](ctx, r.Store, store.ProjectPartnerships, obj.ID, &all)
+	return relatedNodes[domain.Partnership](ctx, r.Store, store.ProjectPartnerships, obj, obj.ID, &all)
 }
 
 // Practices is the resolver for the practices field.
 func (r *projectResolver) Practices(ctx context.Context, obj *domain.Project) ([]*domain.Practice, error) {
-	return relatedNodes[domain.Practice](ctx, r.Store, store.ProjectPractices, obj.ID, &all)
+	return relatedNodes[domain.Practice](ctx, r.Store, store.ProjectPractices, obj, obj.ID, &all)
 }
 
 // Events is the resolver for the events field.
 func (r *projectResolver) Events(ctx context.Context, obj *domain.Project, first *int) ([]*domain.Event, error) {
-	return relatedNodes[domain.Event](ctx, r.Store, store.ProjectEvents, obj.ID, first)
+	return relatedNodes[domain.Event](ctx, r.Store, store.ProjectEvents, obj, obj.ID, first)
 }
 
 // Practice is the resolver for the practice field.
@@ -99,7 +99,7 @@ func (r *queryResolver) Practices(ctx context.Context, filter *domain.PracticeFi
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelPractice, page, func(c string, n *domain.Practice) *model.PracticeEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Practice) *model.PracticeEdge {
 		return &model.PracticeEdge{Cursor: c, Node: n}
 	})
 	return &model.PracticeConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -120,7 +120,7 @@ func (r *queryResolver) Projects(ctx context.Context, filter *domain.ProjectFilt
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelProject, page, func(c string, n *domain.Project) *model.ProjectEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Project) *model.ProjectEdge {
 		return &model.ProjectEdge{Cursor: c, Node: n}
 	})
 	return &model.ProjectConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -141,7 +141,7 @@ func (r *queryResolver) Events(ctx context.Context, filter *domain.EventFilter, 
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelEvent, page, func(c string, n *domain.Event) *model.EventEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Event) *model.EventEdge {
 		return &model.EventEdge{Cursor: c, Node: n}
 	})
 	return &model.EventConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

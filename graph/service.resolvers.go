@@ -16,17 +16,17 @@ import (
 
 // Territory is the resolver for the territory field.
 func (r *needResolver) Territory(ctx context.Context, obj *domain.Need) (*domain.Territory, error) {
-	return relatedNode[domain.Territory](ctx, r.Store, store.NeedTerritory, obj.ID)
+	return relatedNode[domain.Territory](ctx, r.Store, store.NeedTerritory, obj, obj.ID)
 }
 
 // Category is the resolver for the category field.
 func (r *needResolver) Category(ctx context.Context, obj *domain.Need) (*domain.ServiceCategory, error) {
-	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.NeedCategory, obj.ID)
+	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.NeedCategory, obj, obj.ID)
 }
 
 // TargetGroup is the resolver for the targetGroup field.
 func (r *needResolver) TargetGroup(ctx context.Context, obj *domain.Need) (*domain.TargetGroup, error) {
-	return relatedNode[domain.TargetGroup](ctx, r.Store, store.NeedTargetGroup, obj.ID)
+	return relatedNode[domain.TargetGroup](ctx, r.Store, store.NeedTargetGroup, obj, obj.ID)
 }
 
 // ServiceCategory is the resolver for the serviceCategory field.
@@ -44,7 +44,7 @@ func (r *queryResolver) ServiceCategories(ctx context.Context, filter *domain.Se
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelServiceCategory, page, func(c string, n *domain.ServiceCategory) *model.ServiceCategoryEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.ServiceCategory) *model.ServiceCategoryEdge {
 		return &model.ServiceCategoryEdge{Cursor: c, Node: n}
 	})
 	return &model.ServiceCategoryConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -65,7 +65,7 @@ func (r *queryResolver) TargetGroups(ctx context.Context, filter *domain.TargetG
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelTargetGroup, page, func(c string, n *domain.TargetGroup) *model.TargetGroupEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.TargetGroup) *model.TargetGroupEdge {
 		return &model.TargetGroupEdge{Cursor: c, Node: n}
 	})
 	return &model.TargetGroupConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -86,7 +86,7 @@ func (r *queryResolver) Services(ctx context.Context, filter *domain.ServiceFilt
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelService, page, func(c string, n *domain.Service) *model.ServiceEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Service) *model.ServiceEdge {
 		return &model.ServiceEdge{Cursor: c, Node: n}
 	})
 	return &model.ServiceConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -107,7 +107,7 @@ func (r *queryResolver) Needs(ctx context.Context, filter *domain.NeedFilter, or
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelNeed, page, func(c string, n *domain.Need) *model.NeedEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Need) *model.NeedEdge {
 		return &model.NeedEdge{Cursor: c, Node: n}
 	})
 	return &model.NeedConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -115,57 +115,57 @@ func (r *queryResolver) Needs(ctx context.Context, filter *domain.NeedFilter, or
 
 // Provider is the resolver for the provider field.
 func (r *serviceResolver) Provider(ctx context.Context, obj *domain.Service) (*domain.Stakeholder, error) {
-	return relatedNode[domain.Stakeholder](ctx, r.Store, store.ServiceProvider, obj.ID)
+	return relatedNode[domain.Stakeholder](ctx, r.Store, store.ServiceProvider, obj, obj.ID)
 }
 
 // Category is the resolver for the category field.
 func (r *serviceResolver) Category(ctx context.Context, obj *domain.Service) (*domain.ServiceCategory, error) {
-	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.ServiceCategory, obj.ID)
+	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.ServiceCategory, obj, obj.ID)
 }
 
 // TargetGroups is the resolver for the targetGroups field.
 func (r *serviceResolver) TargetGroups(ctx context.Context, obj *domain.Service) ([]*domain.TargetGroup, error) {
-	return relatedNodes[domain.TargetGroup](ctx, r.Store, store.ServiceTargetGroups, obj.ID, &all)
+	return relatedNodes[domain.TargetGroup](ctx, r.Store, store.ServiceTargetGroups, obj, obj.ID, &all)
 }
 
 // Coverage is the resolver for the coverage field.
 func (r *serviceResolver) Coverage(ctx context.Context, obj *domain.Service) ([]*domain.Territory, error) {
-	return relatedNodes[domain.Territory](ctx, r.Store, store.ServiceCoverage, obj.ID, &all)
+	return relatedNodes[domain.Territory](ctx, r.Store, store.ServiceCoverage, obj, obj.ID, &all)
 }
 
 // Parent is the resolver for the parent field.
 func (r *serviceCategoryResolver) Parent(ctx context.Context, obj *domain.ServiceCategory) (*domain.ServiceCategory, error) {
-	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.CategoryParent, obj.ID)
+	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.CategoryParent, obj, obj.ID)
 }
 
 // Children is the resolver for the children field.
 func (r *serviceCategoryResolver) Children(ctx context.Context, obj *domain.ServiceCategory) ([]*domain.ServiceCategory, error) {
-	return relatedNodes[domain.ServiceCategory](ctx, r.Store, store.CategoryChildren, obj.ID, &all)
+	return relatedNodes[domain.ServiceCategory](ctx, r.Store, store.CategoryChildren, obj, obj.ID, &all)
 }
 
 // Services is the resolver for the services field.
 func (r *serviceCategoryResolver) Services(ctx context.Context, obj *domain.ServiceCategory, first *int) ([]*domain.Service, error) {
-	return relatedNodes[domain.Service](ctx, r.Store, store.CategoryServices, obj.ID, first)
+	return relatedNodes[domain.Service](ctx, r.Store, store.CategoryServices, obj, obj.ID, first)
 }
 
 // Needs is the resolver for the needs field.
 func (r *serviceCategoryResolver) Needs(ctx context.Context, obj *domain.ServiceCategory, first *int) ([]*domain.Need, error) {
-	return relatedNodes[domain.Need](ctx, r.Store, store.CategoryNeeds, obj.ID, first)
+	return relatedNodes[domain.Need](ctx, r.Store, store.CategoryNeeds, obj, obj.ID, first)
 }
 
 // CooperationAreas is the resolver for the cooperationAreas field.
 func (r *serviceCategoryResolver) CooperationAreas(ctx context.Context, obj *domain.ServiceCategory) ([]*domain.CooperationArea, error) {
-	return relatedNodes[domain.CooperationArea](ctx, r.Store, store.CategoryAreas, obj.ID, &all)
+	return relatedNodes[domain.CooperationArea](ctx, r.Store, store.CategoryAreas, obj, obj.ID, &all)
 }
 
 // Services is the resolver for the services field.
 func (r *targetGroupResolver) Services(ctx context.Context, obj *domain.TargetGroup, first *int) ([]*domain.Service, error) {
-	return relatedNodes[domain.Service](ctx, r.Store, store.TargetGroupServices, obj.ID, first)
+	return relatedNodes[domain.Service](ctx, r.Store, store.TargetGroupServices, obj, obj.ID, first)
 }
 
 // Needs is the resolver for the needs field.
 func (r *targetGroupResolver) Needs(ctx context.Context, obj *domain.TargetGroup, first *int) ([]*domain.Need, error) {
-	return relatedNodes[domain.Need](ctx, r.Store, store.TargetGroupNeeds, obj.ID, first)
+	return relatedNodes[domain.Need](ctx, r.Store, store.TargetGroupNeeds, obj, obj.ID, first)
 }
 
 // Need returns generated.NeedResolver implementation.

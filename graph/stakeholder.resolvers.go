@@ -30,7 +30,7 @@ func (r *queryResolver) Stakeholders(ctx context.Context, filter *domain.Stakeho
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelStakeholder, page, func(c string, n *domain.Stakeholder) *model.StakeholderEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Stakeholder) *model.StakeholderEdge {
 		return &model.StakeholderEdge{Cursor: c, Node: n}
 	})
 	return &model.StakeholderConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -42,27 +42,27 @@ func (r *referralLinkResolver) Categories(ctx context.Context, obj *model.Referr
 		return nil, nil
 	}
 	b := batch.From(ctx)
-	return batch.Load(ctx, b, "REFERS_TO", obj.ID, "categories", r.Store.ReferralCategories)
+	return batch.Load(ctx, b, "REFERS_TO:"+obj.ID, obj.ID, "categories", r.Store.ReferralCategories)
 }
 
 // Territory is the resolver for the territory field.
 func (r *stakeholderResolver) Territory(ctx context.Context, obj *domain.Stakeholder) (*domain.Territory, error) {
-	return relatedNode[domain.Territory](ctx, r.Store, store.StakeholderTerritory, obj.ID)
+	return relatedNode[domain.Territory](ctx, r.Store, store.StakeholderTerritory, obj, obj.ID)
 }
 
 // Services is the resolver for the services field.
 func (r *stakeholderResolver) Services(ctx context.Context, obj *domain.Stakeholder, first *int) ([]*domain.Service, error) {
-	return relatedNodes[domain.Service](ctx, r.Store, store.StakeholderServices, obj.ID, first)
+	return relatedNodes[domain.Service](ctx, r.Store, store.StakeholderServices, obj, obj.ID, first)
 }
 
 // CooperationAreas is the resolver for the cooperationAreas field.
 func (r *stakeholderResolver) CooperationAreas(ctx context.Context, obj *domain.Stakeholder) ([]*domain.CooperationArea, error) {
-	return relatedNodes[domain.CooperationArea](ctx, r.Store, store.StakeholderAreas, obj.ID, &all)
+	return relatedNodes[domain.CooperationArea](ctx, r.Store, store.StakeholderAreas, obj, obj.ID, &all)
 }
 
 // Partnerships is the resolver for the partnerships field.
 func (r *stakeholderResolver) Partnerships(ctx context.Context, obj *domain.Stakeholder) ([]*model.PartnershipParty, error) {
-	items, err := related[domain.Partnership](ctx, r.Store, store.StakeholderPartnerships, obj.ID, maxNested, nil)
+	items, err := related[domain.Partnership](ctx, r.Store, store.StakeholderPartnerships, obj, obj.ID, maxNested, nil)
 	out := make([]*model.PartnershipParty, len(items))
 	for i, it := range items {
 		out[i] = &model.PartnershipParty{Role: domain.PartyRole(*role(it.Rel)), Stakeholder: obj, Partnership: it.Node}
@@ -72,19 +72,19 @@ func (r *stakeholderResolver) Partnerships(ctx context.Context, obj *domain.Stak
 
 // ReferralsOut is the resolver for the referralsOut field.
 func (r *stakeholderResolver) ReferralsOut(ctx context.Context, obj *domain.Stakeholder) ([]*model.ReferralLink, error) {
-	items, err := related[domain.Stakeholder](ctx, r.Store, store.StakeholderReferralsOut, obj.ID, maxNested, nil)
-	return referralLinks(ctx, items, func(other *domain.Stakeholder) (from, to *domain.Stakeholder) { return obj, other }), err
+	items, err := related[domain.Stakeholder](ctx, r.Store, store.StakeholderReferralsOut, obj, obj.ID, maxNested, nil)
+	return referralLinks(items, func(other *domain.Stakeholder) (from, to *domain.Stakeholder) { return obj, other }), err
 }
 
 // ReferralsIn is the resolver for the referralsIn field.
 func (r *stakeholderResolver) ReferralsIn(ctx context.Context, obj *domain.Stakeholder) ([]*model.ReferralLink, error) {
-	items, err := related[domain.Stakeholder](ctx, r.Store, store.StakeholderReferralsIn, obj.ID, maxNested, nil)
-	return referralLinks(ctx, items, func(other *domain.Stakeholder) (from, to *domain.Stakeholder) { return other, obj }), err
+	items, err := related[domain.Stakeholder](ctx, r.Store, store.StakeholderReferralsIn, obj, obj.ID, maxNested, nil)
+	return referralLinks(items, func(other *domain.Stakeholder) (from, to *domain.Stakeholder) { return other, obj }), err
 }
 
 // Projects is the resolver for the projects field.
 func (r *stakeholderResolver) Projects(ctx context.Context, obj *domain.Stakeholder) ([]*model.ProjectParticipant, error) {
-	items, err := related[domain.Project](ctx, r.Store, store.StakeholderProjects, obj.ID, maxNested, nil)
+	items, err := related[domain.Project](ctx, r.Store, store.StakeholderProjects, obj, obj.ID, maxNested, nil)
 	out := make([]*model.ProjectParticipant, len(items))
 	for i, it := range items {
 		out[i] = &model.ProjectParticipant{Role: role(it.Rel), Stakeholder: obj, Project: it.Node}
@@ -98,7 +98,7 @@ func (r *stakeholderResolver) Events(ctx context.Context, obj *domain.Stakeholde
 	if err != nil {
 		return nil, err
 	}
-	items, err := related[domain.Event](ctx, r.Store, store.StakeholderEvents, obj.ID, limit, nil)
+	items, err := related[domain.Event](ctx, r.Store, store.StakeholderEvents, obj, obj.ID, limit, nil)
 	out := make([]*model.EventParticipant, len(items))
 	for i, it := range items {
 		out[i] = &model.EventParticipant{Role: role(it.Rel), Stakeholder: obj, Event: it.Node}
@@ -108,7 +108,7 @@ func (r *stakeholderResolver) Events(ctx context.Context, obj *domain.Stakeholde
 
 // Practices is the resolver for the practices field.
 func (r *stakeholderResolver) Practices(ctx context.Context, obj *domain.Stakeholder) ([]*domain.Practice, error) {
-	return relatedNodes[domain.Practice](ctx, r.Store, store.StakeholderPractices, obj.ID, &all)
+	return relatedNodes[domain.Practice](ctx, r.Store, store.StakeholderPractices, obj, obj.ID, &all)
 }
 
 // ReferralLink returns generated.ReferralLinkResolver implementation.

@@ -29,7 +29,7 @@ func (r *queryResolver) Territories(ctx context.Context, filter *domain.Territor
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, store.LabelTerritory, page, func(c string, n *domain.Territory) *model.TerritoryEdge {
+	edges, info := connection(ctx, page, func(c string, n *domain.Territory) *model.TerritoryEdge {
 		return &model.TerritoryEdge{Cursor: c, Node: n}
 	})
 	return &model.TerritoryConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -37,17 +37,17 @@ func (r *queryResolver) Territories(ctx context.Context, filter *domain.Territor
 
 // Parent is the resolver for the parent field.
 func (r *territoryResolver) Parent(ctx context.Context, obj *domain.Territory) (*domain.Territory, error) {
-	return relatedNode[domain.Territory](ctx, r.Store, store.TerritoryParent, obj.ID)
+	return relatedNode[domain.Territory](ctx, r.Store, store.TerritoryParent, obj, obj.ID)
 }
 
 // Zones is the resolver for the zones field.
 func (r *territoryResolver) Zones(ctx context.Context, obj *domain.Territory) ([]*domain.Territory, error) {
-	return relatedNodes[domain.Territory](ctx, r.Store, store.TerritoryZones, obj.ID, &all)
+	return relatedNodes[domain.Territory](ctx, r.Store, store.TerritoryZones, obj, obj.ID, &all)
 }
 
 // Ancestors is the resolver for the ancestors field.
 func (r *territoryResolver) Ancestors(ctx context.Context, obj *domain.Territory) ([]*domain.Territory, error) {
-	return relatedNodes[domain.Territory](ctx, r.Store, store.TerritoryAncestors, obj.ID, &all)
+	return relatedNodes[domain.Territory](ctx, r.Store, store.TerritoryAncestors, obj, obj.ID, &all)
 }
 
 // Children is the resolver for the children field.
@@ -60,7 +60,7 @@ func (r *territoryResolver) Children(ctx context.Context, obj *domain.Territory,
 	if level != nil {
 		lv = string(*level)
 	}
-	items, err := related[domain.Territory](ctx, r.Store, store.TerritoryChildren, obj.ID, limit, map[string]any{"level": lv})
+	items, err := related[domain.Territory](ctx, r.Store, store.TerritoryChildren, obj, obj.ID, limit, map[string]any{"level": lv})
 	return nodesOf(items), err
 }
 
@@ -73,7 +73,7 @@ func (r *territoryResolver) Neighbours(ctx context.Context, obj *domain.Territor
 		}
 		km = *maxDistanceKm
 	}
-	items, err := related[domain.Territory](ctx, r.Store, store.TerritoryNeighbours, obj.ID, maxNested, map[string]any{"maxKm": km})
+	items, err := related[domain.Territory](ctx, r.Store, store.TerritoryNeighbours, obj, obj.ID, maxNested, map[string]any{"maxKm": km})
 	out := make([]*model.NeighbourLink, len(items))
 	for i, it := range items {
 		d, _ := it.Rel["distanceKm"].(float64)
@@ -89,37 +89,37 @@ func (r *territoryResolver) Stakeholders(ctx context.Context, obj *domain.Territ
 	if defaultOr(includeSubTerritories, false) {
 		hop = store.TerritoryStakeholdersDeep
 	}
-	return relatedNodes[domain.Stakeholder](ctx, r.Store, hop, obj.ID, first)
+	return relatedNodes[domain.Stakeholder](ctx, r.Store, hop, obj, obj.ID, first)
 }
 
 // Services is the resolver for the services field.
 func (r *territoryResolver) Services(ctx context.Context, obj *domain.Territory, first *int) ([]*domain.Service, error) {
-	return relatedNodes[domain.Service](ctx, r.Store, store.TerritoryServices, obj.ID, first)
+	return relatedNodes[domain.Service](ctx, r.Store, store.TerritoryServices, obj, obj.ID, first)
 }
 
 // Needs is the resolver for the needs field.
 func (r *territoryResolver) Needs(ctx context.Context, obj *domain.Territory, first *int) ([]*domain.Need, error) {
-	return relatedNodes[domain.Need](ctx, r.Store, store.TerritoryNeeds, obj.ID, first)
+	return relatedNodes[domain.Need](ctx, r.Store, store.TerritoryNeeds, obj, obj.ID, first)
 }
 
 // Partnerships is the resolver for the partnerships field.
 func (r *territoryResolver) Partnerships(ctx context.Context, obj *domain.Territory, first *int) ([]*domain.Partnership, error) {
-	return relatedNodes[domain.Partnership](ctx, r.Store, store.TerritoryPartnerships, obj.ID, first)
+	return relatedNodes[domain.Partnership](ctx, r.Store, store.TerritoryPartnerships, obj, obj.ID, first)
 }
 
 // Events is the resolver for the events field.
 func (r *territoryResolver) Events(ctx context.Context, obj *domain.Territory, first *int) ([]*domain.Event, error) {
-	return relatedNodes[domain.Event](ctx, r.Store, store.TerritoryEvents, obj.ID, first)
+	return relatedNodes[domain.Event](ctx, r.Store, store.TerritoryEvents, obj, obj.ID, first)
 }
 
 // PracticesOriginated is the resolver for the practicesOriginated field.
 func (r *territoryResolver) PracticesOriginated(ctx context.Context, obj *domain.Territory) ([]*domain.Practice, error) {
-	return relatedNodes[domain.Practice](ctx, r.Store, store.TerritoryPracticesOriginated, obj.ID, &all)
+	return relatedNodes[domain.Practice](ctx, r.Store, store.TerritoryPracticesOriginated, obj, obj.ID, &all)
 }
 
 // PracticesReceived is the resolver for the practicesReceived field.
 func (r *territoryResolver) PracticesReceived(ctx context.Context, obj *domain.Territory) ([]*model.PracticeTransfer, error) {
-	items, err := related[domain.Practice](ctx, r.Store, store.TerritoryPracticesReceived, obj.ID, maxNested, nil)
+	items, err := related[domain.Practice](ctx, r.Store, store.TerritoryPracticesReceived, obj, obj.ID, maxNested, nil)
 	out := make([]*model.PracticeTransfer, len(items))
 	for i, it := range items {
 		out[i] = &model.PracticeTransfer{Practice: it.Node, Territory: obj, Year: year(it.Rel)}

@@ -1,7 +1,9 @@
 // Package batch loads a field for every item of a list level with one
 // query instead of one per item.
 //
-// When a resolver returns a list, it registers the items' ids as a group.
+// When a resolver returns a list, it registers the items as a group: each
+// item by its key (the pointer the resolver returned, so a record met twice
+// in one response belongs to the fetch that produced it) with its id.
 // The first time a field is asked of any item of the group, Load fetches it
 // for the whole group at once and keeps the answer; the other items read
 // theirs from it. The children a fetch returns form the next level's group,
@@ -23,7 +25,7 @@ var errFetchFailed = errors.New("batch: fetch failed")
 // Batcher holds the groups and the fetched fields of one request.
 type Batcher struct {
 	mu      sync.Mutex
-	groups  map[string]*group // "label:id" → the group it was last listed in
+	groups  map[any]*group // item key → the group it was listed in
 	results map[resultKey]*result
 }
 
@@ -42,7 +44,7 @@ type result struct {
 
 // New returns an empty Batcher; make one per request.
 func New() *Batcher {
-	return &Batcher{groups: map[string]*group{}, results: map[resultKey]*result{}}
+	return &Batcher{groups: map[any]*group{}, results: map[resultKey]*result{}}
 }
 
 type ctxKey struct{}
@@ -61,35 +63,44 @@ func From(ctx context.Context) *Batcher {
 	return New()
 }
 
-// Group registers ids of one label as listed together.
-func (b *Batcher) Group(label string, ids []string) {
+// Group registers items listed together: keys[i] is the key of the item
+// with id ids[i]. Keys must be comparable: pointers, or strings for items
+// that are not pointers (relationship ids).
+func (b *Batcher) Group(keys []any, ids []string) {
 	if len(ids) == 0 {
 		return
 	}
-	g := &group{ids: ids}
+	g := &group{}
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] { // the same record under two parents is fetched once
+			seen[id] = true
+			g.ids = append(g.ids, id)
+		}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for _, id := range ids {
-		b.groups[label+":"+id] = g
+	for _, k := range keys {
+		b.groups[k] = g
 	}
 }
 
-// Load returns the value of field for the item id of label. fetch gets the
-// ids of the item's whole group and returns values by id; it runs once per
-// group and field, however many items ask.
-func Load[V any](ctx context.Context, b *Batcher, label, id, field string, fetch func(ctx context.Context, ids []string) (map[string]V, error)) (V, error) {
+// Load returns the value of field for the item with key and id. fetch gets
+// the ids of the item's whole group and returns values by id; it runs once
+// per group and field, however many items ask.
+func Load[V any](ctx context.Context, b *Batcher, key any, id, field string, fetch func(ctx context.Context, ids []string) (map[string]V, error)) (V, error) {
 	b.mu.Lock()
-	g := b.groups[label+":"+id]
+	g := b.groups[key]
 	if g == nil {
 		// An item nobody listed (a mutation's result): a group of its own.
 		g = &group{ids: []string{id}}
-		b.groups[label+":"+id] = g
+		b.groups[key] = g
 	}
-	key := resultKey{g, field}
-	r, found := b.results[key]
+	rk := resultKey{g, field}
+	r, found := b.results[rk]
 	if !found {
 		r = &result{done: make(chan struct{})}
-		b.results[key] = r
+		b.results[rk] = r
 	}
 	b.mu.Unlock()
 

@@ -23,6 +23,10 @@ type Hop struct {
 	Where   string // optional predicate on c and r, with parameters
 	Order   string // ORDER BY expression over c (and r)
 	Rel     bool   // return properties(r)
+	// RelLabel, when set, names the batch label under which the
+	// relationships' own ids (property id) are listed, for fields of the
+	// relationship itself (ReferralLink.categories).
+	RelLabel string
 }
 
 // Item is a related node and, for hops with Rel, the relationship's
@@ -117,9 +121,9 @@ var (
 	StakeholderPartnerships = Hop{Name: "Stakeholder.partnerships", From: LabelStakeholder, To: LabelPartnership,
 		Pattern: "(p)-[r:PARTY_TO]->(c:Partnership)", Order: "c.name", Rel: true}
 	StakeholderReferralsOut = Hop{Name: "Stakeholder.referralsOut", From: LabelStakeholder, To: LabelStakeholder,
-		Pattern: "(p)-[r:REFERS_TO]->(c:Stakeholder)", Order: "c.name", Rel: true}
+		Pattern: "(p)-[r:REFERS_TO]->(c:Stakeholder)", Order: "c.name", Rel: true, RelLabel: "REFERS_TO"}
 	StakeholderReferralsIn = Hop{Name: "Stakeholder.referralsIn", From: LabelStakeholder, To: LabelStakeholder,
-		Pattern: "(p)<-[r:REFERS_TO]-(c:Stakeholder)", Order: "c.name", Rel: true}
+		Pattern: "(p)<-[r:REFERS_TO]-(c:Stakeholder)", Order: "c.name", Rel: true, RelLabel: "REFERS_TO"}
 	StakeholderProjects = Hop{Name: "Stakeholder.projects", From: LabelStakeholder, To: LabelProject,
 		Pattern: "(p)-[r:PARTICIPATES_IN]->(c:Project)", Order: "c.name", Rel: true}
 	StakeholderEvents = Hop{Name: "Stakeholder.events", From: LabelStakeholder, To: LabelEvent,

@@ -1,0 +1,102 @@
+// Package testdb connects tests to the real Neo4j that make test starts
+// (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD). There is no mock: a test that
+// needs the database fails when none is configured, unless -short is given,
+// in which case it is skipped (make test never passes -short).
+package testdb
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/coopgraph/coopgraph/internal/demo"
+	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/store"
+)
+
+// Config is the test database's configuration from the environment.
+func Config(t testing.TB) store.Config {
+	t.Helper()
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		if testing.Short() {
+			t.Skip("needs Neo4j (NEO4J_URI); skipped with -short")
+		}
+		t.Fatal("NEO4J_URI is not set: run the tests with `make test`, which starts a Neo4j for them")
+	}
+	return store.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: os.Getenv("NEO4J_DATABASE")}
+}
+
+var migrated sync.Once
+
+// Open returns a store on the test database, migrated. The store is closed
+// when the test ends.
+func Open(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(Config(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close(context.Background()) })
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	var merr error
+	migrated.Do(func() { _, merr = st.Migrate(ctx) })
+	if merr != nil {
+		t.Fatal(merr)
+	}
+	return st
+}
+
+// Reset deletes every node except the migration records.
+func Reset(t testing.TB) {
+	t.Helper()
+	cfg := Config(t)
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	defer drv.Close(ctx)
+	// Deletes in batches, so a large benchmark graph does not need one huge
+	// transaction; CALL ... IN TRANSACTIONS needs an implicit transaction.
+	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
+	defer s.Close(ctx)
+	res, err := s.Run(ctx, `MATCH (n) WHERE NOT n:Migration
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Load empties the database and loads doc into it.
+func Load(t testing.TB, st *store.Store, doc *domain.Document) {
+	t.Helper()
+	Reset(t)
+	if _, err := st.LoadDocument(context.Background(), doc, "test"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// LoadDemo empties the database and loads the demo dataset.
+func LoadDemo(t testing.TB, st *store.Store) *domain.Document {
+	t.Helper()
+	doc, err := demo.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	Load(t, st, doc)
+	return doc
+}
