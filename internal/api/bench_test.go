@@ -1,0 +1,52 @@
+package api_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/coopgraph/coopgraph/internal/testdb"
+)
+
+// threeLevels is the benchmark's request: a page of stakeholders, their
+// services with category and coverage, their partnerships with the parties.
+const threeLevels = `{
+  stakeholders(first: 50) {
+    totalCount
+    nodes {
+      id name kind sector
+      territory { name parent { name } }
+      services { name capacity category { name parent { name } } coverage { name } }
+      partnerships { role partnership { name parties { role stakeholder { name } } } }
+    }
+  }
+}`
+
+// BenchmarkNestedStakeholderQuery measures a 3-level nested stakeholder
+// query over the demo data, through the whole HTTP handler, and reports the
+// median and 99th percentile latency and the Cypher queries per request.
+func BenchmarkNestedStakeholderQuery(b *testing.B) {
+	st := testdb.Open(b)
+	testdb.LoadDemo(b, st)
+	h := newHandler(st)
+	var out map[string]any
+	ok(b, h, st, threeLevels, nil, &out) // warm the query cache and Neo4j's plan cache
+
+	lat := make([]time.Duration, 0, b.N)
+	var queries int64
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		r := post(b, h, st, threeLevels, nil)
+		lat = append(lat, time.Since(start))
+		if len(r.Errors) > 0 {
+			b.Fatalf("errors: %+v", r.Errors)
+		}
+		queries += r.queries
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(queries)/float64(b.N), "cypher/op")
+}
