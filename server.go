@@ -101,12 +101,11 @@ func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	counts, err := st.LoadDocument(ctx, doc, "system")
+	counts, err := st.Write(ctx, doc, store.WriteOptions{By: "system"})
 	if err != nil {
 		return fmt.Errorf("load demo dataset: %w", err)
 	}
-	log.Info("demo dataset loaded", "created", counts.Created, "updated", counts.Updated,
-		"unchanged", counts.Unchanged, "relationships", counts.Relationships)
+	log.Info("demo dataset loaded", "records", counts.String())
 	return nil
 }
 

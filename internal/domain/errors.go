@@ -22,6 +22,8 @@ type Error struct {
 	Code    string
 	Field   string
 	Message string
+	// Details are shown to clients as extensions (e.g. currentVersion).
+	Details map[string]any
 	Err     error // the cause, never shown to clients
 }
 

@@ -3,12 +3,15 @@ package store
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 //go:embed migrations/*.cypher
@@ -91,7 +94,7 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 		// Schema statements cannot share a transaction with data writes, so
 		// each runs on its own and the record is written last.
 		for _, stmt := range m.Statements {
-			if _, err := s.write(ctx, stmt, nil); err != nil {
+			if _, err := s.write(ctx, stmt, nil); err != nil && !alreadyExists(err) {
 				return done, fmt.Errorf("migration %03d_%s: %w", m.Version, m.Name, err)
 			}
 		}
@@ -109,4 +112,13 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 		return done, fmt.Errorf("migrate: await indexes: %w", err)
 	}
 	return done, nil
+}
+
+// alreadyExists recognises the error of IF NOT EXISTS losing a race with
+// another instance migrating at the same moment: the rule exists, which is
+// what the statement wanted.
+func alreadyExists(err error) bool {
+	var nerr *neo4j.Neo4jError
+	return errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Schema.") &&
+		strings.Contains(nerr.Code, "AlreadyExists")
 }

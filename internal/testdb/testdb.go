@@ -85,7 +85,7 @@ CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
 func Load(t testing.TB, st *store.Store, doc *domain.Document) {
 	t.Helper()
 	Reset(t)
-	if _, err := st.LoadDocument(context.Background(), doc, "test"); err != nil {
+	if _, err := st.Write(context.Background(), doc, store.WriteOptions{By: "test"}); err != nil {
 		t.Fatal(err)
 	}
 }

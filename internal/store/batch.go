@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/coopgraph/coopgraph/internal/domain"
+)
+
+// The functions here serve imports too large for one transaction: the
+// importer validates the whole file first (CheckBatch, LookupIDs,
+// StoredCategoryParents), then writes it batch by batch (WriteBatch), all
+// nodes before any relationship; and exports read the graph page by page.
+
+// executeRead runs fn in one managed read transaction.
+func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
+	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
+	if err != nil {
+		return classify(ctx, err)
+	}
+	return nil
+}
+
+// CheckBatch checks the references of a batch of an import against the
+// batch, known (the rest of the import) and the database.
+func (s *Store) CheckBatch(ctx context.Context, doc *domain.Document, known Known) (domain.Problems, error) {
+	var ps domain.Problems
+	err := s.executeRead(ctx, func(tx runner) error {
+		var err error
+		ps, err = checkRefsKnown(ctx, tx, doc, known)
+		return err
+	})
+	return ps, err
+}
+
+// LookupIDs returns which of the wanted ids exist, per label, with the
+// level of territories.
+func (s *Store) LookupIDs(ctx context.Context, want map[string][]string) (map[string]map[string]domain.TerritoryLevel, error) {
+	var found map[string]map[string]domain.TerritoryLevel
+	err := s.executeRead(ctx, func(tx runner) error {
+		var err error
+		found, err = lookupIDs(ctx, tx, want)
+		return err
+	})
+	return found, err
+}
+
+// StoredCategoryParents returns the stored parent of the given categories
+// and of everything above them.
+func (s *Store) StoredCategoryParents(ctx context.Context, ids []string) (map[string]string, error) {
+	var out map[string]string
+	err := s.executeRead(ctx, func(tx runner) error {
+		var err error
+		out, err = storedParents(ctx, tx, ids)
+		return err
+	})
+	return out, err
+}
+
+// BatchPass says which half of a batched import a WriteBatch call writes.
+type BatchPass struct {
+	Nodes bool // true: the records' properties; false: their relationships
+	// Changed (node pass) is told every record created or changed; Skip
+	// (relationship pass) names them, so that a record is not versioned
+	// twice.
+	Changed func(label, id string)
+	Skip    func(label, id string) bool
+}
+
+// WriteBatch writes one batch of an import, already validated, in its own
+// transaction: its nodes or its relationships.
+func (s *Store) WriteBatch(ctx context.Context, doc *domain.Document, by string, pass BatchPass) (WriteCounts, error) {
+	var counts WriteCounts
+	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		var err error
+		counts, err = apply(ctx, tx, plan(doc), applyOpts{by: by, nodes: pass.Nodes, rels: !pass.Nodes,
+			skip: pass.Skip, changed: pass.Changed})
+		return err
+	})
+	return counts, err
+}
+
+// ExportPage returns up to limit records of label whose ids come after
+// after, in id order, with the relationships they own, and the last id
+// (empty when there are no more).
+func (s *Store) ExportPage(ctx context.Context, label, after string, limit int) (*domain.Document, string, error) {
+	// Returns a page of records in id order (the id index gives the order).
+	recs, err := s.read(ctx, recordQuery(label, "WHERE n.id > $after", "ORDER BY n.id LIMIT $limit"),
+		map[string]any{"after": after, "limit": limit})
+	if err != nil {
+		return nil, "", fmt.Errorf("export %s: %w", label, err)
+	}
+	doc := &domain.Document{Format: domain.DocumentFormat}
+	last := ""
+	for _, rec := range recs {
+		if err := addRecord(doc, label, rec); err != nil {
+			return nil, "", err
+		}
+		last = rec.Values[0].(neo4j.Node).Props["id"].(string)
+	}
+	return doc, last, nil
+}
+
+// ExportLinks returns up to limit referral links with ids after after.
+func (s *Store) ExportLinks(ctx context.Context, after string, limit int) ([]domain.ReferralLink, string, error) {
+	// Returns a page of referral links in id order.
+	recs, err := s.read(ctx, `MATCH (a:Stakeholder)-[r:REFERS_TO]->(b:Stakeholder) WHERE r.id > $after
+RETURN a.id, properties(r), b.id ORDER BY r.id LIMIT $limit`, map[string]any{"after": after, "limit": limit})
+	if err != nil {
+		return nil, "", fmt.Errorf("export referral links: %w", err)
+	}
+	var out []domain.ReferralLink
+	last := ""
+	for _, rec := range recs {
+		l := linkOf(rec.Values[0].(string), rec.Values[2].(string), rec.Values[1].(map[string]any))
+		out = append(out, l)
+		last = l.ID
+	}
+	return out, last, nil
+}

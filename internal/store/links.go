@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/coopgraph/coopgraph/internal/domain"
+)
+
+// CreateLink adds a referral link. An existing id is accepted when nothing
+// changes (a retried request), otherwise it is a CONFLICT.
+func (s *Store) CreateLink(ctx context.Context, l domain.ReferralLink) error {
+	return s.writeLink(ctx, l, false)
+}
+
+// UpdateLink replaces a referral link (its ends may change).
+func (s *Store) UpdateLink(ctx context.Context, l domain.ReferralLink) error {
+	return s.writeLink(ctx, l, true)
+}
+
+func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update bool) error {
+	doc := &domain.Document{ReferralLinks: []domain.ReferralLink{l}}
+	if ps := doc.Validate(); len(ps) > 0 {
+		return fieldProblems(ps, "input.")
+	}
+	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() RETURN r.id", map[string]any{"id": l.ID})
+		if err != nil {
+			return err
+		}
+		if update && len(recs) == 0 {
+			return &domain.Error{Code: domain.CodeNotFound, Field: "id", Message: fmt.Sprintf("no referral link with id %q", l.ID)}
+		}
+		ps, err := checkRefs(ctx, tx, doc)
+		if err != nil {
+			return err
+		}
+		if len(ps) > 0 {
+			return fieldProblems(ps, "input.")
+		}
+		c, err := writeLinks(ctx, tx, doc.ReferralLinks)
+		if err != nil {
+			return err
+		}
+		if !update && c.Updated > 0 {
+			return &domain.Error{Code: domain.CodeConflict, Field: "input.id",
+				Message: fmt.Sprintf("a referral link with id %q exists already and differs; use updateReferralLink", l.ID)}
+		}
+		return nil
+	})
+}
+
+// RemoveLink deletes a referral link.
+func (s *Store) RemoveLink(ctx context.Context, id string) error {
+	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		// Deletes the link; returns how many there were (0 or 1).
+		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() DELETE r RETURN count(*)", map[string]any{"id": id})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 || recs[0].Values[0].(int64) == 0 {
+			return &domain.Error{Code: domain.CodeNotFound, Field: "id", Message: fmt.Sprintf("no referral link with id %q", id)}
+		}
+		return nil
+	})
+}
+
+// Link returns a referral link with its two stakeholders, or nil.
+func (s *Store) Link(ctx context.Context, id string) (*domain.ReferralLink, *domain.Stakeholder, *domain.Stakeholder, error) {
+	// Returns the link and its ends (found through the REFERS_TO id index).
+	recs, err := s.read(ctx, "MATCH (a:Stakeholder)-[r:REFERS_TO {id: $id}]->(b:Stakeholder) RETURN a, properties(r), b", map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return nil, nil, nil, err
+	}
+	a, err := decodeNode[domain.Stakeholder](recs[0], "a")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	b, err := decodeNode[domain.Stakeholder](recs[0], "b")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l := linkOf(a.ID, b.ID, recs[0].Values[1].(map[string]any))
+	return &l, a, b, nil
+}
