@@ -4,6 +4,9 @@
 //	coopgraph [serve] [-demo]   migrate, optionally load the demo data, serve HTTP
 //	coopgraph migrate           apply the database migrations and exit
 //	coopgraph seed -demo        load the demo dataset (idempotent) and exit
+//	coopgraph import FILE...    import an interchange document, CSV lists or HSDS data
+//	coopgraph export [-format F] [-o FILE]
+//	                            export the graph (JSON document) or one CSV list
 //
 // Settings come from the environment, flags override them: see README.md or
 // `coopgraph -h`.
@@ -19,10 +22,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
 	"github.com/coopgraph/coopgraph/internal/api"
+	"github.com/coopgraph/coopgraph/internal/cli"
 	"github.com/coopgraph/coopgraph/internal/config"
 	"github.com/coopgraph/coopgraph/internal/demo"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -41,15 +46,25 @@ func main() {
 
 func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	cmd := "serve"
-	if len(args) > 0 && (args[0] == "serve" || args[0] == "migrate" || args[0] == "seed") {
+	if len(args) > 0 && slices.Contains([]string{"serve", "migrate", "seed", "import", "export"}, args[0]) {
 		cmd, args = args[0], args[1:]
 	}
-	cfg, rest, err := config.Load(cmd, args, getenv, stderr, nil)
+	var imp *cli.ImportOptions
+	var exportFormat, exportOut string
+	cfg, rest, err := config.Load(cmd, args, getenv, stderr, func(fs *flag.FlagSet) {
+		switch cmd {
+		case "import":
+			imp = cli.ImportFlags(fs)
+		case "export":
+			fs.StringVar(&exportFormat, "format", "coopgraph-json", "coopgraph-json, stakeholders-csv, services-csv or needs-csv")
+			fs.StringVar(&exportOut, "o", "", "write to this file instead of standard output")
+		}
+	})
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fmt.Errorf("unexpected argument %q (commands: serve, migrate, seed)", rest[0])
+	if len(rest) > 0 && cmd != "import" {
+		return fmt.Errorf("unexpected argument %q (commands: serve, migrate, seed, import, export)", rest[0])
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	slog.SetDefault(log)
@@ -81,6 +96,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 			return errors.New("seed: say what to load: -demo")
 		}
 		return seedDemo(ctx, st, log)
+	case "import":
+		return cli.Import(ctx, st, rest, imp, stderr)
+	case "export":
+		out := os.Stdout
+		if exportOut != "" {
+			f, err := os.Create(exportOut)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			out = f
+		}
+		return cli.Export(ctx, st, exportFormat, out, stderr)
 	}
 	if cfg.Demo {
 		empty, err := st.IsEmpty(ctx)

@@ -50,7 +50,9 @@ func TestServeDemoAndShutdown(t *testing.T) {
 		"NEO4J_DATABASE": os.Getenv("NEO4J_DATABASE"), "COOPGRAPH_ADDR": addr}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-demo"}, func(k string) string { return env[k] }, io.Discard) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-demo"}, func(k string) string { return env[k] }, io.Discard)
+	}()
 
 	deadline := time.Now().Add(60 * time.Second)
 	for {

@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	CooperationArea() CooperationAreaResolver
 	Event() EventResolver
+	Mutation() MutationResolver
 	Need() NeedResolver
 	Partnership() PartnershipResolver
 	Practice() PracticeResolver
@@ -77,6 +78,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DeleteResult struct {
+		Deleted func(childComplexity int) int
+	}
+
+	DeletedRecord struct {
+		ID   func(childComplexity int) int
+		Type func(childComplexity int) int
+	}
+
 	Event struct {
 		CreatedAt          func(childComplexity int) int
 		Description        func(childComplexity int) int
@@ -117,6 +127,75 @@ type ComplexityRoot struct {
 		Event       func(childComplexity int) int
 		Role        func(childComplexity int) int
 		Stakeholder func(childComplexity int) int
+	}
+
+	ImportCount struct {
+		Created   func(childComplexity int) int
+		Rejected  func(childComplexity int) int
+		Type      func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
+	ImportProblem struct {
+		Field   func(childComplexity int) int
+		File    func(childComplexity int) int
+		Line    func(childComplexity int) int
+		Message func(childComplexity int) int
+		Record  func(childComplexity int) int
+	}
+
+	ImportReport struct {
+		Counts   func(childComplexity int) int
+		DryRun   func(childComplexity int) int
+		Problems func(childComplexity int) int
+		Warnings func(childComplexity int) int
+		Written  func(childComplexity int) int
+	}
+
+	Mutation struct {
+		AddPartnershipParty    func(childComplexity int, partnershipID string, stakeholderID string, role domain.PartyRole) int
+		AddReferralLink        func(childComplexity int, input domain.ReferralLink) int
+		CreateCooperationArea  func(childComplexity int, input domain.CooperationAreaRecord) int
+		CreateEvent            func(childComplexity int, input domain.EventRecord) int
+		CreateNeed             func(childComplexity int, input domain.NeedRecord) int
+		CreatePartnership      func(childComplexity int, input domain.PartnershipRecord) int
+		CreatePractice         func(childComplexity int, input domain.PracticeRecord) int
+		CreateProject          func(childComplexity int, input domain.ProjectRecord) int
+		CreateService          func(childComplexity int, input domain.ServiceRecord) int
+		CreateServiceCategory  func(childComplexity int, input domain.ServiceCategoryRecord) int
+		CreateStakeholder      func(childComplexity int, input domain.StakeholderRecord) int
+		CreateTargetGroup      func(childComplexity int, input domain.TargetGroup) int
+		CreateTerritory        func(childComplexity int, input domain.TerritoryRecord) int
+		DeleteCooperationArea  func(childComplexity int, id string, cascade *bool) int
+		DeleteEvent            func(childComplexity int, id string, cascade *bool) int
+		DeleteNeed             func(childComplexity int, id string, cascade *bool) int
+		DeletePartnership      func(childComplexity int, id string, cascade *bool) int
+		DeletePractice         func(childComplexity int, id string, cascade *bool) int
+		DeleteProject          func(childComplexity int, id string, cascade *bool) int
+		DeleteService          func(childComplexity int, id string, cascade *bool) int
+		DeleteServiceCategory  func(childComplexity int, id string, cascade *bool) int
+		DeleteStakeholder      func(childComplexity int, id string, cascade *bool) int
+		DeleteTargetGroup      func(childComplexity int, id string, cascade *bool) int
+		DeleteTerritory        func(childComplexity int, id string, cascade *bool) int
+		ImportGraph            func(childComplexity int, document map[string]any, upload *graphql.Upload, format *model.ImportFormat, dryRun *bool, atomic *bool) int
+		RemovePartnershipParty func(childComplexity int, partnershipID string, stakeholderID string) int
+		RemoveReferralLink     func(childComplexity int, id string) int
+		SetNeighbours          func(childComplexity int, territoryID string, neighbours []*domain.Neighbour) int
+		SetServiceCoverage     func(childComplexity int, serviceID string, territoryIds []string) int
+		SetStakeholderAreas    func(childComplexity int, stakeholderID string, areaIds []string) int
+		UpdateCooperationArea  func(childComplexity int, id string, input domain.CooperationAreaRecord, expectedVersion int) int
+		UpdateEvent            func(childComplexity int, id string, input domain.EventRecord, expectedVersion int) int
+		UpdateNeed             func(childComplexity int, id string, input domain.NeedRecord, expectedVersion int) int
+		UpdatePartnership      func(childComplexity int, id string, input domain.PartnershipRecord, expectedVersion int) int
+		UpdatePractice         func(childComplexity int, id string, input domain.PracticeRecord, expectedVersion int) int
+		UpdateProject          func(childComplexity int, id string, input domain.ProjectRecord, expectedVersion int) int
+		UpdateReferralLink     func(childComplexity int, id string, input domain.ReferralLink) int
+		UpdateService          func(childComplexity int, id string, input domain.ServiceRecord, expectedVersion int) int
+		UpdateServiceCategory  func(childComplexity int, id string, input domain.ServiceCategoryRecord, expectedVersion int) int
+		UpdateStakeholder      func(childComplexity int, id string, input domain.StakeholderRecord, expectedVersion int) int
+		UpdateTargetGroup      func(childComplexity int, id string, input domain.TargetGroup, expectedVersion int) int
+		UpdateTerritory        func(childComplexity int, id string, input domain.TerritoryRecord, expectedVersion int) int
 	}
 
 	Need struct {
@@ -520,6 +599,50 @@ type EventResolver interface {
 	Project(ctx context.Context, obj *domain.Event) (*domain.Project, error)
 	Stakeholders(ctx context.Context, obj *domain.Event) ([]*model.EventParticipant, error)
 }
+type MutationResolver interface {
+	CreateTerritory(ctx context.Context, input domain.TerritoryRecord) (*domain.Territory, error)
+	UpdateTerritory(ctx context.Context, id string, input domain.TerritoryRecord, expectedVersion int) (*domain.Territory, error)
+	DeleteTerritory(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateStakeholder(ctx context.Context, input domain.StakeholderRecord) (*domain.Stakeholder, error)
+	UpdateStakeholder(ctx context.Context, id string, input domain.StakeholderRecord, expectedVersion int) (*domain.Stakeholder, error)
+	DeleteStakeholder(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateServiceCategory(ctx context.Context, input domain.ServiceCategoryRecord) (*domain.ServiceCategory, error)
+	UpdateServiceCategory(ctx context.Context, id string, input domain.ServiceCategoryRecord, expectedVersion int) (*domain.ServiceCategory, error)
+	DeleteServiceCategory(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateTargetGroup(ctx context.Context, input domain.TargetGroup) (*domain.TargetGroup, error)
+	UpdateTargetGroup(ctx context.Context, id string, input domain.TargetGroup, expectedVersion int) (*domain.TargetGroup, error)
+	DeleteTargetGroup(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateService(ctx context.Context, input domain.ServiceRecord) (*domain.Service, error)
+	UpdateService(ctx context.Context, id string, input domain.ServiceRecord, expectedVersion int) (*domain.Service, error)
+	DeleteService(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateNeed(ctx context.Context, input domain.NeedRecord) (*domain.Need, error)
+	UpdateNeed(ctx context.Context, id string, input domain.NeedRecord, expectedVersion int) (*domain.Need, error)
+	DeleteNeed(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateCooperationArea(ctx context.Context, input domain.CooperationAreaRecord) (*domain.CooperationArea, error)
+	UpdateCooperationArea(ctx context.Context, id string, input domain.CooperationAreaRecord, expectedVersion int) (*domain.CooperationArea, error)
+	DeleteCooperationArea(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreatePartnership(ctx context.Context, input domain.PartnershipRecord) (*domain.Partnership, error)
+	UpdatePartnership(ctx context.Context, id string, input domain.PartnershipRecord, expectedVersion int) (*domain.Partnership, error)
+	DeletePartnership(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreatePractice(ctx context.Context, input domain.PracticeRecord) (*domain.Practice, error)
+	UpdatePractice(ctx context.Context, id string, input domain.PracticeRecord, expectedVersion int) (*domain.Practice, error)
+	DeletePractice(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateProject(ctx context.Context, input domain.ProjectRecord) (*domain.Project, error)
+	UpdateProject(ctx context.Context, id string, input domain.ProjectRecord, expectedVersion int) (*domain.Project, error)
+	DeleteProject(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	CreateEvent(ctx context.Context, input domain.EventRecord) (*domain.Event, error)
+	UpdateEvent(ctx context.Context, id string, input domain.EventRecord, expectedVersion int) (*domain.Event, error)
+	DeleteEvent(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
+	AddPartnershipParty(ctx context.Context, partnershipID string, stakeholderID string, role domain.PartyRole) (*domain.Partnership, error)
+	RemovePartnershipParty(ctx context.Context, partnershipID string, stakeholderID string) (*domain.Partnership, error)
+	SetStakeholderAreas(ctx context.Context, stakeholderID string, areaIds []string) (*domain.Stakeholder, error)
+	SetServiceCoverage(ctx context.Context, serviceID string, territoryIds []string) (*domain.Service, error)
+	SetNeighbours(ctx context.Context, territoryID string, neighbours []*domain.Neighbour) (*domain.Territory, error)
+	AddReferralLink(ctx context.Context, input domain.ReferralLink) (*model.ReferralLink, error)
+	UpdateReferralLink(ctx context.Context, id string, input domain.ReferralLink) (*model.ReferralLink, error)
+	RemoveReferralLink(ctx context.Context, id string) (*model.DeleteResult, error)
+	ImportGraph(ctx context.Context, document map[string]any, upload *graphql.Upload, format *model.ImportFormat, dryRun *bool, atomic *bool) (*model.ImportReport, error)
+}
 type NeedResolver interface {
 	Territory(ctx context.Context, obj *domain.Need) (*domain.Territory, error)
 	Category(ctx context.Context, obj *domain.Need) (*domain.ServiceCategory, error)
@@ -760,6 +883,26 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CooperationAreaEdge.Node(childComplexity), true
 
+	case "DeleteResult.deleted":
+		if e.ComplexityRoot.DeleteResult.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteResult.Deleted(childComplexity), true
+
+	case "DeletedRecord.id":
+		if e.ComplexityRoot.DeletedRecord.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeletedRecord.ID(childComplexity), true
+	case "DeletedRecord.type":
+		if e.ComplexityRoot.DeletedRecord.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeletedRecord.Type(childComplexity), true
+
 	case "Event.createdAt":
 		if e.ComplexityRoot.Event.CreatedAt == nil {
 			break
@@ -943,6 +1086,562 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventParticipant.Stakeholder(childComplexity), true
+
+	case "ImportCount.created":
+		if e.ComplexityRoot.ImportCount.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCount.Created(childComplexity), true
+	case "ImportCount.rejected":
+		if e.ComplexityRoot.ImportCount.Rejected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCount.Rejected(childComplexity), true
+	case "ImportCount.type":
+		if e.ComplexityRoot.ImportCount.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCount.Type(childComplexity), true
+	case "ImportCount.unchanged":
+		if e.ComplexityRoot.ImportCount.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCount.Unchanged(childComplexity), true
+	case "ImportCount.updated":
+		if e.ComplexityRoot.ImportCount.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCount.Updated(childComplexity), true
+
+	case "ImportProblem.field":
+		if e.ComplexityRoot.ImportProblem.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportProblem.Field(childComplexity), true
+	case "ImportProblem.file":
+		if e.ComplexityRoot.ImportProblem.File == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportProblem.File(childComplexity), true
+	case "ImportProblem.line":
+		if e.ComplexityRoot.ImportProblem.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportProblem.Line(childComplexity), true
+	case "ImportProblem.message":
+		if e.ComplexityRoot.ImportProblem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportProblem.Message(childComplexity), true
+	case "ImportProblem.record":
+		if e.ComplexityRoot.ImportProblem.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportProblem.Record(childComplexity), true
+
+	case "ImportReport.counts":
+		if e.ComplexityRoot.ImportReport.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Counts(childComplexity), true
+	case "ImportReport.dryRun":
+		if e.ComplexityRoot.ImportReport.DryRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.DryRun(childComplexity), true
+	case "ImportReport.problems":
+		if e.ComplexityRoot.ImportReport.Problems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Problems(childComplexity), true
+	case "ImportReport.warnings":
+		if e.ComplexityRoot.ImportReport.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Warnings(childComplexity), true
+	case "ImportReport.written":
+		if e.ComplexityRoot.ImportReport.Written == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportReport.Written(childComplexity), true
+
+	case "Mutation.addPartnershipParty":
+		if e.ComplexityRoot.Mutation.AddPartnershipParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addPartnershipParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddPartnershipParty(childComplexity, args["partnershipId"].(string), args["stakeholderId"].(string), args["role"].(domain.PartyRole)), true
+	case "Mutation.addReferralLink":
+		if e.ComplexityRoot.Mutation.AddReferralLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addReferralLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddReferralLink(childComplexity, args["input"].(domain.ReferralLink)), true
+	case "Mutation.createCooperationArea":
+		if e.ComplexityRoot.Mutation.CreateCooperationArea == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCooperationArea_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCooperationArea(childComplexity, args["input"].(domain.CooperationAreaRecord)), true
+	case "Mutation.createEvent":
+		if e.ComplexityRoot.Mutation.CreateEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateEvent(childComplexity, args["input"].(domain.EventRecord)), true
+	case "Mutation.createNeed":
+		if e.ComplexityRoot.Mutation.CreateNeed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createNeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateNeed(childComplexity, args["input"].(domain.NeedRecord)), true
+	case "Mutation.createPartnership":
+		if e.ComplexityRoot.Mutation.CreatePartnership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPartnership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePartnership(childComplexity, args["input"].(domain.PartnershipRecord)), true
+	case "Mutation.createPractice":
+		if e.ComplexityRoot.Mutation.CreatePractice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPractice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePractice(childComplexity, args["input"].(domain.PracticeRecord)), true
+	case "Mutation.createProject":
+		if e.ComplexityRoot.Mutation.CreateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(domain.ProjectRecord)), true
+	case "Mutation.createService":
+		if e.ComplexityRoot.Mutation.CreateService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateService(childComplexity, args["input"].(domain.ServiceRecord)), true
+	case "Mutation.createServiceCategory":
+		if e.ComplexityRoot.Mutation.CreateServiceCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createServiceCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateServiceCategory(childComplexity, args["input"].(domain.ServiceCategoryRecord)), true
+	case "Mutation.createStakeholder":
+		if e.ComplexityRoot.Mutation.CreateStakeholder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createStakeholder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateStakeholder(childComplexity, args["input"].(domain.StakeholderRecord)), true
+	case "Mutation.createTargetGroup":
+		if e.ComplexityRoot.Mutation.CreateTargetGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTargetGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTargetGroup(childComplexity, args["input"].(domain.TargetGroup)), true
+	case "Mutation.createTerritory":
+		if e.ComplexityRoot.Mutation.CreateTerritory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTerritory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTerritory(childComplexity, args["input"].(domain.TerritoryRecord)), true
+	case "Mutation.deleteCooperationArea":
+		if e.ComplexityRoot.Mutation.DeleteCooperationArea == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCooperationArea_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCooperationArea(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteEvent":
+		if e.ComplexityRoot.Mutation.DeleteEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEvent(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteNeed":
+		if e.ComplexityRoot.Mutation.DeleteNeed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteNeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteNeed(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deletePartnership":
+		if e.ComplexityRoot.Mutation.DeletePartnership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePartnership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePartnership(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deletePractice":
+		if e.ComplexityRoot.Mutation.DeletePractice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deletePractice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeletePractice(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteProject":
+		if e.ComplexityRoot.Mutation.DeleteProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteService":
+		if e.ComplexityRoot.Mutation.DeleteService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteService(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteServiceCategory":
+		if e.ComplexityRoot.Mutation.DeleteServiceCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteServiceCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteServiceCategory(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteStakeholder":
+		if e.ComplexityRoot.Mutation.DeleteStakeholder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteStakeholder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteStakeholder(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteTargetGroup":
+		if e.ComplexityRoot.Mutation.DeleteTargetGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTargetGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTargetGroup(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.deleteTerritory":
+		if e.ComplexityRoot.Mutation.DeleteTerritory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTerritory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTerritory(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.importGraph":
+		if e.ComplexityRoot.Mutation.ImportGraph == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importGraph_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportGraph(childComplexity, args["document"].(map[string]any), args["upload"].(*graphql.Upload), args["format"].(*model.ImportFormat), args["dryRun"].(*bool), args["atomic"].(*bool)), true
+	case "Mutation.removePartnershipParty":
+		if e.ComplexityRoot.Mutation.RemovePartnershipParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removePartnershipParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemovePartnershipParty(childComplexity, args["partnershipId"].(string), args["stakeholderId"].(string)), true
+	case "Mutation.removeReferralLink":
+		if e.ComplexityRoot.Mutation.RemoveReferralLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeReferralLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveReferralLink(childComplexity, args["id"].(string)), true
+	case "Mutation.setNeighbours":
+		if e.ComplexityRoot.Mutation.SetNeighbours == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setNeighbours_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetNeighbours(childComplexity, args["territoryId"].(string), args["neighbours"].([]*domain.Neighbour)), true
+	case "Mutation.setServiceCoverage":
+		if e.ComplexityRoot.Mutation.SetServiceCoverage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setServiceCoverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetServiceCoverage(childComplexity, args["serviceId"].(string), args["territoryIds"].([]string)), true
+	case "Mutation.setStakeholderAreas":
+		if e.ComplexityRoot.Mutation.SetStakeholderAreas == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setStakeholderAreas_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetStakeholderAreas(childComplexity, args["stakeholderId"].(string), args["areaIds"].([]string)), true
+	case "Mutation.updateCooperationArea":
+		if e.ComplexityRoot.Mutation.UpdateCooperationArea == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCooperationArea_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCooperationArea(childComplexity, args["id"].(string), args["input"].(domain.CooperationAreaRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateEvent":
+		if e.ComplexityRoot.Mutation.UpdateEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateEvent(childComplexity, args["id"].(string), args["input"].(domain.EventRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateNeed":
+		if e.ComplexityRoot.Mutation.UpdateNeed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNeed(childComplexity, args["id"].(string), args["input"].(domain.NeedRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updatePartnership":
+		if e.ComplexityRoot.Mutation.UpdatePartnership == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePartnership_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePartnership(childComplexity, args["id"].(string), args["input"].(domain.PartnershipRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updatePractice":
+		if e.ComplexityRoot.Mutation.UpdatePractice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePractice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePractice(childComplexity, args["id"].(string), args["input"].(domain.PracticeRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateProject":
+		if e.ComplexityRoot.Mutation.UpdateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["id"].(string), args["input"].(domain.ProjectRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateReferralLink":
+		if e.ComplexityRoot.Mutation.UpdateReferralLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateReferralLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateReferralLink(childComplexity, args["id"].(string), args["input"].(domain.ReferralLink)), true
+	case "Mutation.updateService":
+		if e.ComplexityRoot.Mutation.UpdateService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["id"].(string), args["input"].(domain.ServiceRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateServiceCategory":
+		if e.ComplexityRoot.Mutation.UpdateServiceCategory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateServiceCategory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateServiceCategory(childComplexity, args["id"].(string), args["input"].(domain.ServiceCategoryRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateStakeholder":
+		if e.ComplexityRoot.Mutation.UpdateStakeholder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateStakeholder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateStakeholder(childComplexity, args["id"].(string), args["input"].(domain.StakeholderRecord), args["expectedVersion"].(int)), true
+	case "Mutation.updateTargetGroup":
+		if e.ComplexityRoot.Mutation.UpdateTargetGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTargetGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTargetGroup(childComplexity, args["id"].(string), args["input"].(domain.TargetGroup), args["expectedVersion"].(int)), true
+	case "Mutation.updateTerritory":
+		if e.ComplexityRoot.Mutation.UpdateTerritory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTerritory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTerritory(childComplexity, args["id"].(string), args["input"].(domain.TerritoryRecord), args["expectedVersion"].(int)), true
 
 	case "Need.category":
 		if e.ComplexityRoot.Need.Category == nil {
@@ -2861,23 +3560,39 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("CooperationAreaFilter", ec.unmarshalInputCooperationAreaFilter),
+			graphql.NewInputUnmarshaler("CooperationAreaInput", ec.unmarshalInputCooperationAreaInput),
 			graphql.NewInputUnmarshaler("EventFilter", ec.unmarshalInputEventFilter),
+			graphql.NewInputUnmarshaler("EventInput", ec.unmarshalInputEventInput),
 			graphql.NewInputUnmarshaler("EventOrder", ec.unmarshalInputEventOrder),
 			graphql.NewInputUnmarshaler("NameOrder", ec.unmarshalInputNameOrder),
 			graphql.NewInputUnmarshaler("NeedFilter", ec.unmarshalInputNeedFilter),
+			graphql.NewInputUnmarshaler("NeedInput", ec.unmarshalInputNeedInput),
 			graphql.NewInputUnmarshaler("NeedOrder", ec.unmarshalInputNeedOrder),
+			graphql.NewInputUnmarshaler("NeighbourInput", ec.unmarshalInputNeighbourInput),
+			graphql.NewInputUnmarshaler("ParticipationInput", ec.unmarshalInputParticipationInput),
 			graphql.NewInputUnmarshaler("PartnershipFilter", ec.unmarshalInputPartnershipFilter),
+			graphql.NewInputUnmarshaler("PartnershipInput", ec.unmarshalInputPartnershipInput),
 			graphql.NewInputUnmarshaler("PartnershipOrder", ec.unmarshalInputPartnershipOrder),
+			graphql.NewInputUnmarshaler("PartyInput", ec.unmarshalInputPartyInput),
 			graphql.NewInputUnmarshaler("PracticeFilter", ec.unmarshalInputPracticeFilter),
+			graphql.NewInputUnmarshaler("PracticeInput", ec.unmarshalInputPracticeInput),
+			graphql.NewInputUnmarshaler("PracticeTransferInput", ec.unmarshalInputPracticeTransferInput),
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
+			graphql.NewInputUnmarshaler("ProjectInput", ec.unmarshalInputProjectInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
+			graphql.NewInputUnmarshaler("ReferralLinkInput", ec.unmarshalInputReferralLinkInput),
 			graphql.NewInputUnmarshaler("ServiceCategoryFilter", ec.unmarshalInputServiceCategoryFilter),
+			graphql.NewInputUnmarshaler("ServiceCategoryInput", ec.unmarshalInputServiceCategoryInput),
 			graphql.NewInputUnmarshaler("ServiceFilter", ec.unmarshalInputServiceFilter),
+			graphql.NewInputUnmarshaler("ServiceInput", ec.unmarshalInputServiceInput),
 			graphql.NewInputUnmarshaler("ServiceOrder", ec.unmarshalInputServiceOrder),
 			graphql.NewInputUnmarshaler("StakeholderFilter", ec.unmarshalInputStakeholderFilter),
+			graphql.NewInputUnmarshaler("StakeholderInput", ec.unmarshalInputStakeholderInput),
 			graphql.NewInputUnmarshaler("StakeholderOrder", ec.unmarshalInputStakeholderOrder),
 			graphql.NewInputUnmarshaler("TargetGroupFilter", ec.unmarshalInputTargetGroupFilter),
+			graphql.NewInputUnmarshaler("TargetGroupInput", ec.unmarshalInputTargetGroupInput),
 			graphql.NewInputUnmarshaler("TerritoryFilter", ec.unmarshalInputTerritoryFilter),
+			graphql.NewInputUnmarshaler("TerritoryInput", ec.unmarshalInputTerritoryInput),
 			graphql.NewInputUnmarshaler("TerritoryOrder", ec.unmarshalInputTerritoryOrder),
 		)
 	}
@@ -2913,6 +3628,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -3292,6 +4022,1216 @@ extend type Query {
     "Return the items after this cursor."
     after: String
   ): PartnershipConnection!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/mutations.graphqls", Input: `"""
+A JSON object, written inline in the request (or in its variables) as is.
+` + "`" + `importGraph` + "`" + ` takes the coopgraph interchange document this way:
+` + "`" + `{"format": "coopgraph/v1", "territories": [...], "stakeholders": [...], ...}` + "`" + `.
+"""
+scalar JSON
+
+"""
+A file sent with the request as a part of a multipart request (the GraphQL
+multipart request specification): the operation names the file ` + "`" + `null` + "`" + ` in its
+variables and the ` + "`" + `map` + "`" + ` part says which file part goes there.
+"""
+scalar Upload
+
+# ---------------------------------------------------------------------------
+# Inputs. Each input is the whole record as the interchange document writes
+# it (same field names), with the relationships it owns as ids of the other
+# end. The server sets createdAt, updatedAt, version and updatedBy.
+# ---------------------------------------------------------------------------
+
+"""
+A territory, as written by ` + "`" + `createTerritory` + "`" + ` and ` + "`" + `updateTerritory` + "`" + `. On update
+the input is the whole new record: optional fields left out are cleared and
+` + "`" + `zoneIds` + "`" + ` replaces the territory's current zones. ` + "`" + `neighbours` + "`" + ` only ever adds
+links: links not listed are kept (use ` + "`" + `setNeighbours` + "`" + ` to replace them).
+"""
+input TerritoryInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters
+  (a slug such as ` + "`" + `bg-lesichovo` + "`" + `). Optional: when absent the server makes one.
+  On update it may be left out; if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script (e.g. Bulgarian, Cyrillic); at most 300 characters."
+  nameLocal: String
+  "Level in the hierarchy; must be below the parent's level and above the levels of the territories already PART_OF it."
+  level: TerritoryLevel!
+  "Statistical code: NUTS for countries, regions and districts, LAU for municipalities; at most 300 characters."
+  code: String
+  "Resident population, in people; not negative. Null when unknown."
+  population: Int
+  """
+  Id of the administrative parent (PART_OF): an existing territory (or one of
+  the same import) of a higher level, not the territory itself. Null for a
+  country, which has none. Replaced on update.
+  """
+  parentId: ID
+  """
+  Ids of the planning zones (territories of level ZONE) the territory belongs
+  to (PART_OF); only municipalities and settlements belong to zones. No
+  repeats. Replaces the current zones on update; null or empty means none.
+  """
+  zoneIds: [ID!]
+  """
+  NEIGHBOUR_OF links to add, each pair of territories listed once (on either
+  side). Links are only ever added by a record write: the territory's links
+  that are not listed are kept. Use ` + "`" + `setNeighbours` + "`" + ` to replace or remove them.
+  """
+  neighbours: [NeighbourInput!]
+  "True when the whole record is invented for the demo (not from the source documents). Default false."
+  illustrative: Boolean = false
+  "Names of the fields (input field names, e.g. ` + "`" + `population` + "`" + `) whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from (a document, a register, a web page); at most 300 characters."
+  source: String
+}
+
+"One NEIGHBOUR_OF link, from the territory being written to another territory."
+input NeighbourInput {
+  "Id of the neighbouring territory; must exist and must not be the territory itself."
+  territoryId: ID!
+  "Distance between the two territories' centres by road, in kilometres: more than 0, at most 5000."
+  distanceKm: Float!
+  "True when the distance is an invented, illustrative figure. Default false."
+  illustrative: Boolean = false
+}
+
+"""
+A service category (a taxonomy term), as written by ` + "`" + `createServiceCategory` + "`" + `
+and ` + "`" + `updateServiceCategory` + "`" + `. On update the input is the whole new record:
+optional fields left out are cleared and the parent is replaced (null makes it
+a top-level category).
+"""
+input ServiceCategoryInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script; at most 300 characters."
+  nameLocal: String
+  "Code of the term in its taxonomy, when it has one; at most 300 characters."
+  code: String
+  "Social, health or integrated."
+  domain: ServiceDomain!
+  "What the category covers; at most 10000 characters."
+  description: String
+  """
+  Id of the broader category (SUBCATEGORY_OF); null for a top-level category.
+  Must exist, and must not make the category its own ancestor (no cycles).
+  """
+  parentId: ID
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A target group, as written by ` + "`" + `createTargetGroup` + "`" + ` and ` + "`" + `updateTargetGroup` + "`" + `. On
+update the input is the whole new record: optional fields left out are
+cleared.
+"""
+input TargetGroupInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script; at most 300 characters."
+  nameLocal: String
+  "Who belongs to the group; at most 10000 characters."
+  description: String
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A cooperation area, as written by ` + "`" + `createCooperationArea` + "`" + ` and
+` + "`" + `updateCooperationArea` + "`" + `. On update the input is the whole new record:
+optional fields left out are cleared and ` + "`" + `categoryIds` + "`" + ` replaces the area's
+current categories.
+"""
+input CooperationAreaInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script; at most 300 characters."
+  nameLocal: String
+  "What the area covers; at most 10000 characters."
+  description: String
+  """
+  Ids of the service categories of the area (INCLUDES_CATEGORY); each must
+  exist, no repeats. Replaces the current categories on update; null or empty
+  means none.
+  """
+  categoryIds: [ID!]
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A stakeholder (an organisation), as written by ` + "`" + `createStakeholder` + "`" + ` and
+` + "`" + `updateStakeholder` + "`" + `. On update the input is the whole new record: optional
+fields left out are cleared, the location is replaced and ` + "`" + `areaIds` + "`" + ` replaces
+the stakeholder's current cooperation areas. Its services, partnerships,
+referral links, projects, events and practices are written on those records
+(or with the dedicated mutations), not here.
+"""
+input StakeholderInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script; at most 300 characters."
+  nameLocal: String
+  "Short name or acronym (e.g. NASO); at most 300 characters."
+  acronym: String
+  "What kind of organisation it is."
+  kind: StakeholderKind!
+  "Public, private or non-profit."
+  sector: Sector!
+  "What it does; at most 10000 characters."
+  description: String
+  "Contact e-mail address (a bare address such as ` + "`" + `info@example.org` + "`" + `); at most 300 characters."
+  email: String
+  "Contact phone number, as written (e.g. ` + "`" + `+359 2 123 4567` + "`" + `); at most 300 characters."
+  phone: String
+  "Web site, an absolute http or https URL; at most 300 characters."
+  website: String
+  "Id of the territory the organisation is located in (LOCATED_IN); required, must exist."
+  territoryId: ID!
+  """
+  Ids of the cooperation areas it is active in (ACTIVE_IN); each must exist,
+  no repeats. Replaces the current areas on update; null or empty means none.
+  ` + "`" + `setStakeholderAreas` + "`" + ` changes only this list.
+  """
+  areaIds: [ID!]
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo (e.g. ` + "`" + `email` + "`" + `). Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A funded project, as written by ` + "`" + `createProject` + "`" + ` and ` + "`" + `updateProject` + "`" + `. On update
+the input is the whole new record: optional fields left out are cleared and
+` + "`" + `participants` + "`" + ` replaces the project's current participants.
+"""
+input ProjectInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language; at most 300 characters."
+  nameLocal: String
+  "Acronym (e.g. DIALOG); at most 300 characters."
+  acronym: String
+  "Funding programme (e.g. Interreg Europe); at most 300 characters."
+  programme: String
+  "First day of the project."
+  startDate: Date
+  "Last day of the project; not before ` + "`" + `startDate` + "`" + `."
+  endDate: Date
+  "What the project does; at most 10000 characters."
+  description: String
+  """
+  Stakeholders taking part, with their roles (PARTICIPATES_IN); each
+  stakeholder at most once. Replaces the current participants on update;
+  null or empty means none.
+  """
+  participants: [ParticipationInput!]
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"A stakeholder's part in a project (PARTICIPATES_IN) or an event (PARTICIPATED_IN)."
+input ParticipationInput {
+  "Id of the stakeholder; must exist, and appear once in the list."
+  stakeholderId: ID!
+  """
+  Its role, free text of at most 300 characters: for projects e.g. LEAD or
+  PARTNER, for events ORGANISER, HOST, SPEAKER or PARTICIPANT. Null when not
+  known.
+  """
+  role: String
+}
+
+"""
+A service, as written by ` + "`" + `createService` + "`" + ` and ` + "`" + `updateService` + "`" + `. On update the
+input is the whole new record: optional fields left out are cleared, the
+provider and category are replaced, and ` + "`" + `targetGroupIds` + "`" + ` and ` + "`" + `coverageIds` + "`" + `
+replace the current target groups and coverage.
+"""
+input ServiceInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script; at most 300 characters."
+  nameLocal: String
+  "What the service offers; at most 10000 characters."
+  description: String
+  "Whether the service runs now."
+  status: ServiceStatus!
+  "How the service is delivered."
+  deliveryMode: DeliveryMode!
+  "Who may use the service (HSDS eligibility_description); at most 10000 characters."
+  eligibility: String
+  "Youngest age served, in years: 0 to 150. Null when there is no lower limit."
+  minAge: Int
+  "Oldest age served, in years: 0 to 150 and not below ` + "`" + `minAge` + "`" + `. Null when there is no upper limit."
+  maxAge: Int
+  "Maximum number of places (people served at once; HSDS service_capacity maximum); not negative. Null when unknown."
+  capacity: Int
+  "Free places now (people); not negative and not more than ` + "`" + `capacity` + "`" + `. Null when unknown."
+  available: Int
+  "When ` + "`" + `available` + "`" + ` was counted; give it together with ` + "`" + `available` + "`" + `. Null when unknown."
+  availableUpdatedAt: DateTime
+  "Contact e-mail address of the service; at most 300 characters."
+  email: String
+  "Web page of the service, an absolute http or https URL; at most 300 characters."
+  url: String
+  "Id of the stakeholder that provides the service (PROVIDES); required, must exist."
+  providerId: ID!
+  "Id of the service's category (IN_CATEGORY); required, must exist."
+  categoryId: ID!
+  """
+  Ids of the target groups the service is for (FOR_GROUP); each must exist,
+  no repeats. Replaces the current target groups on update; null or empty
+  means none.
+  """
+  targetGroupIds: [ID!]
+  """
+  Ids of the territories the service area covers directly (COVERS); at least
+  one, each must exist, no repeats. A covered territory's sub-territories are
+  covered too, so list the largest territories that are wholly covered.
+  Replaces the current coverage on update (` + "`" + `setServiceCoverage` + "`" + ` changes only
+  this list).
+  """
+  coverageIds: [ID!]!
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo (e.g. ` + "`" + `capacity` + "`" + `). Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A need (demand of a target group for a service category in a territory), as
+written by ` + "`" + `createNeed` + "`" + ` and ` + "`" + `updateNeed` + "`" + `. On update the input is the whole new
+record: optional fields left out are cleared and the territory, category and
+target group are replaced.
+"""
+input NeedInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "What the need is; at most 10000 characters."
+  description: String
+  "How many people have the need; not negative."
+  volume: Int!
+  "How urgent the need is."
+  priority: Priority!
+  "Where the figure comes from (a survey, a municipal strategy, an estimate); at most 300 characters."
+  needSource: String
+  "Year the figure refers to, 1900 to 2200."
+  year: Int!
+  "Id of the territory the need is in (IN_TERRITORY); required, must exist."
+  territoryId: ID!
+  "Id of the category of service needed (FOR_CATEGORY); required, must exist."
+  categoryId: ID!
+  "Id of the target group that has the need (OF_GROUP); required, must exist."
+  targetGroupId: ID!
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo (e.g. ` + "`" + `volume` + "`" + `). Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A partnership, as written by ` + "`" + `createPartnership` + "`" + ` and ` + "`" + `updatePartnership` + "`" + `. On
+update the input is the whole new record: optional fields left out are
+cleared, the territory and project are replaced, and ` + "`" + `parties` + "`" + ` and ` + "`" + `areaIds` + "`" + `
+replace the current parties and areas.
+"""
+input PartnershipInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language and script; at most 300 characters."
+  nameLocal: String
+  "What kind of partnership it is."
+  kind: PartnershipKind!
+  "Whether it is in force."
+  status: PartnershipStatus!
+  "First day it is in force. Null when not known."
+  validFrom: Date
+  "Last day it is in force; not before ` + "`" + `validFrom` + "`" + `. Null when open-ended."
+  validTo: Date
+  "What the partnership is for; at most 10000 characters."
+  description: String
+  """
+  The parties with their roles (PARTY_TO); each stakeholder at most once.
+  Replaces the current parties on update; null or empty means none
+  (` + "`" + `addPartnershipParty` + "`" + ` and ` + "`" + `removePartnershipParty` + "`" + ` change one party).
+  """
+  parties: [PartyInput!]
+  "Id of the territory the partnership is about (IN_TERRITORY); must exist. Null for none."
+  territoryId: ID
+  """
+  Ids of the cooperation areas it covers (COVERS_AREA); each must exist, no
+  repeats. Replaces the current areas on update; null or empty means none.
+  """
+  areaIds: [ID!]
+  "Id of the project it was made in (IN_PROJECT); must exist. Null for none."
+  projectId: ID
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"A stakeholder's part in a partnership (PARTY_TO)."
+input PartyInput {
+  "Id of the stakeholder; must exist, and appear once in the list."
+  stakeholderId: ID!
+  "The role it plays."
+  role: PartyRole!
+}
+
+"""
+A practice, as written by ` + "`" + `createPractice` + "`" + ` and ` + "`" + `updatePractice` + "`" + `. On update the
+input is the whole new record: optional fields left out are cleared, the
+origin and project are replaced, and ` + "`" + `transfers` + "`" + ` and ` + "`" + `implementerIds` + "`" + ` replace
+the current transfers and implementers.
+"""
+input PracticeInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the original language; at most 300 characters."
+  nameLocal: String
+  "What the practice is; at most 10000 characters."
+  description: String
+  "Id of the territory the practice comes from (ORIGINATES_IN); must exist. Null when not known."
+  originId: ID
+  """
+  Territories it was transferred to, with the year (TRANSFERRED_TO). Replaces
+  the current transfers on update; null or empty means none.
+  """
+  transfers: [PracticeTransferInput!]
+  """
+  Ids of the stakeholders implementing it (IMPLEMENTS); each must exist, no
+  repeats. Replaces the current implementers on update; null or empty means
+  none.
+  """
+  implementerIds: [ID!]
+  "Id of the project that transferred it (IN_PROJECT); must exist. Null for none."
+  projectId: ID
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo. Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"The transfer of a practice into a territory (TRANSFERRED_TO)."
+input PracticeTransferInput {
+  "Id of the territory the practice was transferred to; must exist."
+  territoryId: ID!
+  "Year of the transfer, 1900 to 2200. Null when not known."
+  year: Int
+}
+
+"""
+An event, as written by ` + "`" + `createEvent` + "`" + ` and ` + "`" + `updateEvent` + "`" + `. On update the input
+is the whole new record: optional fields left out are cleared, the territory
+and project are replaced, and ` + "`" + `participants` + "`" + ` replaces the current
+participants.
+"""
+input EventInput {
+  """
+  Stable identifier: at most 100 characters, no spaces or control characters.
+  Optional: when absent the server makes one. On update it may be left out;
+  if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Name in English; required, at most 300 characters."
+  name: String!
+  "Name in the local language; at most 300 characters."
+  nameLocal: String
+  "What kind of event it is."
+  kind: EventKind!
+  "First day; required."
+  startDate: Date!
+  "Last day, for events of several days; not before ` + "`" + `startDate` + "`" + `. Null for a one-day event."
+  endDate: Date
+  "Where it takes place (venue, town); at most 300 characters."
+  place: String
+  "True when it is held online. Default false."
+  online: Boolean = false
+  "How many people took part (people); not negative. Null when unknown."
+  participantCount: Int
+  "Mean satisfaction from feedback surveys, from 1 (low) to 5 (high). Null when there was no survey."
+  feedbackScore: Float
+  "What happened; at most 10000 characters."
+  description: String
+  "Id of the territory it is held in (HELD_IN); must exist. Null for none (e.g. online)."
+  territoryId: ID
+  "Id of the project it belongs to (IN_PROJECT); must exist. Null for none."
+  projectId: ID
+  """
+  Stakeholders that take part, with their roles (PARTICIPATED_IN); each
+  stakeholder at most once. Replaces the current participants on update;
+  null or empty means none.
+  """
+  participants: [ParticipationInput!]
+  "True when the whole record is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Names of the fields whose values are invented for the demo (e.g. ` + "`" + `participantCount` + "`" + `). Default none."
+  illustrativeFields: [String!]
+  "Where the facts of the record come from; at most 300 characters."
+  source: String
+}
+
+"""
+A referral protocol (REFERS_TO), as written by ` + "`" + `addReferralLink` + "`" + ` and
+` + "`" + `updateReferralLink` + "`" + `. On update the input is the whole new link: optional
+fields left out are cleared and ` + "`" + `categoryIds` + "`" + ` replaces the current
+categories; changing ` + "`" + `fromId` + "`" + ` or ` + "`" + `toId` + "`" + ` moves the link.
+"""
+input ReferralLinkInput {
+  """
+  Stable identifier of the link: at most 100 characters, no spaces or control
+  characters. Optional: when absent the server makes one. On update it may be
+  left out; if given it must equal the ` + "`" + `id` + "`" + ` argument.
+  """
+  id: ID
+  "Id of the referring stakeholder; required, must exist."
+  fromId: ID!
+  "Id of the stakeholder people are referred to; required, must exist, not ` + "`" + `fromId` + "`" + `."
+  toId: ID!
+  """
+  Ids of the service categories the link is restricted to (their
+  sub-categories included); each must exist, no repeats. Null or empty means
+  every category.
+  """
+  categoryIds: [ID!]
+  "Whether the protocol is in force."
+  status: ReferralLinkStatus!
+  "Since when the protocol exists. Null when not known."
+  since: Date
+  "True when the link is invented for the demo. Default false."
+  illustrative: Boolean = false
+  "Where the facts of the link come from; at most 300 characters."
+  source: String
+}
+
+# ---------------------------------------------------------------------------
+# Results.
+# ---------------------------------------------------------------------------
+
+"What a delete removed."
+type DeleteResult {
+  """
+  Every record deleted: the one asked for first, then, with ` + "`" + `cascade` + "`" + `, its
+  dependants (and theirs). Relationships of deleted records go with them and
+  are not listed.
+  """
+  deleted: [DeletedRecord!]!
+}
+
+"One deleted record."
+type DeletedRecord {
+  "The record's type name, as in the schema: ` + "`" + `Territory` + "`" + `, ` + "`" + `Stakeholder` + "`" + `, ` + "`" + `Service` + "`" + `, ` + "`" + `ReferralLink` + "`" + `..."
+  type: String!
+  "The record's id; clients should evict it from their caches."
+  id: ID!
+}
+
+"""
+What ` + "`" + `importGraph` + "`" + ` did, or with ` + "`" + `dryRun` + "`" + ` would do. Problems with the content
+are reported here rather than as errors, all of them at once.
+"""
+type ImportReport {
+  "True when the import was a dry run: everything was checked, nothing was written."
+  dryRun: Boolean!
+  """
+  True when the changes were committed. False for a dry run, and for an atomic
+  import with problems (then nothing at all was written).
+  """
+  written: Boolean!
+  """
+  Per record type, how many records were (or with ` + "`" + `dryRun` + "`" + ` would be) created,
+  updated, left unchanged and rejected. Types with no records are left out.
+  """
+  counts: [ImportCount!]!
+  """
+  Every problem that rejects a record: a missing or invalid field, a reference
+  to a record that exists neither in the import nor in the database, a cycle.
+  With ` + "`" + `atomic` + "`" + ` any problem rejects the whole import.
+  """
+  problems: [ImportProblem!]!
+  "Things worth knowing that reject nothing (e.g. an unknown column or HSDS field that was ignored)."
+  warnings: [ImportProblem!]!
+}
+
+"The records of one type an import wrote or would write."
+type ImportCount {
+  "The record type name, as in the schema: ` + "`" + `Territory` + "`" + `, ` + "`" + `Stakeholder` + "`" + `, ` + "`" + `Service` + "`" + `, ` + "`" + `ReferralLink` + "`" + `..."
+  type: String!
+  "Records that did not exist and were created."
+  created: Int!
+  "Existing records whose fields or owned relationships differed and were replaced (version + 1)."
+  updated: Int!
+  "Existing records equal to the imported ones, left as they were."
+  unchanged: Int!
+  "Records not written because of a problem (for an atomic import with problems: every record)."
+  rejected: Int!
+}
+
+"One problem (or warning) with the input of an import or a mutation."
+type ImportProblem {
+  "The input file (the upload's file name, or the member of a package); empty for an inline document."
+  file: String
+  "Where in the file: the 1-based line of a CSV file, or the 1-based position of the record in its list in a JSON document; 0 when unknown."
+  line: Int
+  "The record's id, or its type when it has no id; empty when the problem is about the input as a whole."
+  record: String
+  "Path of the field within the record, e.g. ` + "`" + `parties[2].role` + "`" + ` or ` + "`" + `territory_id` + "`" + `; empty when the problem is about the whole record."
+  field: String!
+  "What is wrong, in plain English."
+  message: String!
+}
+
+"Formats ` + "`" + `importGraph` + "`" + ` reads."
+enum ImportFormat {
+  """
+  The coopgraph interchange document, as ` + "`" + `export` + "`" + ` writes it: one JSON object
+  with ` + "`" + `format: "coopgraph/v1"` + "`" + ` and a list per record type (` + "`" + `territories` + "`" + `,
+  ` + "`" + `stakeholders` + "`" + `, ` + "`" + `services` + "`" + `, ` + "`" + `referralLinks` + "`" + `...), relationships as ids inside
+  the records that own them. Field names are those of the inputs above.
+  """
+  COOPGRAPH_JSON
+  """
+  A CSV file of stakeholders (UTF-8), one per line after a header row whose
+  cells name the columns in snake_case (` + "`" + `id` + "`" + `, ` + "`" + `name` + "`" + `, ` + "`" + `name_local` + "`" + `, ` + "`" + `kind` + "`" + `,
+  ` + "`" + `sector` + "`" + `, ` + "`" + `territory_id` + "`" + `, ` + "`" + `area_ids` + "`" + `...); ` + "`" + `id` + "`" + ` and ` + "`" + `name` + "`" + ` must be present.
+  Upload only.
+  """
+  STAKEHOLDERS_CSV
+  """
+  A CSV file of services (UTF-8), one per line after a header row of
+  snake_case column names (` + "`" + `id` + "`" + `, ` + "`" + `name` + "`" + `, ` + "`" + `provider_id` + "`" + `, ` + "`" + `category_id` + "`" + `,
+  ` + "`" + `coverage_ids` + "`" + `, ` + "`" + `capacity` + "`" + `, ` + "`" + `available` + "`" + `...); ` + "`" + `id` + "`" + ` and ` + "`" + `name` + "`" + ` must be
+  present. Upload only.
+  """
+  SERVICES_CSV
+  """
+  A CSV file of needs (UTF-8), one per line after a header row of snake_case
+  column names (` + "`" + `id` + "`" + `, ` + "`" + `territory_id` + "`" + `, ` + "`" + `category_id` + "`" + `, ` + "`" + `target_group_id` + "`" + `,
+  ` + "`" + `volume` + "`" + `, ` + "`" + `priority` + "`" + `, ` + "`" + `year` + "`" + `...); ` + "`" + `id` + "`" + ` must be present. Upload only.
+  """
+  NEEDS_CSV
+  """
+  Open Referral HSDS 3.x nested JSON, as the HSDS API returns it (an
+  organization or service with its nested objects, or a page of them):
+  organizations become stakeholders, services services, service areas
+  coverage, taxonomy terms service categories. Inline or upload. HSDS tabular
+  data packages (several CSV files and a datapackage.json) and the other
+  multi-file packages are imported with the command line tool only.
+  """
+  HSDS_JSON
+}
+
+# ---------------------------------------------------------------------------
+# Mutations.
+# ---------------------------------------------------------------------------
+
+"""
+The write API. Every mutation is one transaction: it is written whole or not
+at all. A write that changes a record's fields or owned relationships raises
+its ` + "`" + `version` + "`" + ` by one and sets ` + "`" + `updatedAt` + "`" + ` and ` + "`" + `updatedBy` + "`" + `; a write that
+changes nothing leaves them as they are. Errors carry ` + "`" + `extensions.code` + "`" + `:
+
+- ` + "`" + `BAD_USER_INPUT` + "`" + `: the input is invalid; ` + "`" + `extensions.problems` + "`" + ` lists every
+  problem at once, each with its ` + "`" + `field` + "`" + ` path (e.g. ` + "`" + `input.parties[1].role` + "`" + `)
+  and ` + "`" + `message` + "`" + `. References to records that do not exist are such problems.
+- ` + "`" + `NOT_FOUND` + "`" + `: the record the mutation is about (its ` + "`" + `id` + "`" + ` argument) does not
+  exist.
+- ` + "`" + `CONFLICT` + "`" + `: the write would contradict the stored state: a stale
+  ` + "`" + `expectedVersion` + "`" + ` (` + "`" + `extensions.currentVersion` + "`" + ` holds the stored one), an
+  ` + "`" + `id` + "`" + ` that exists already with other content, or dependants that a delete
+  would orphan (` + "`" + `extensions.dependants` + "`" + ` lists them as ` + "`" + `{type, id}` + "`" + `).
+- ` + "`" + `UNAVAILABLE` + "`" + `, ` + "`" + `TIMEOUT` + "`" + `, ` + "`" + `INTERNAL` + "`" + `: as for queries; nothing was written.
+"""
+type Mutation {
+  # Territory -----------------------------------------------------------------
+
+  """
+  Creates a territory. With an ` + "`" + `id` + "`" + ` that exists already it returns the stored
+  territory unchanged when the input equals it (so a create can be retried
+  safely) and fails with CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createTerritory("The new territory." input: TerritoryInput!): Territory!
+  """
+  Replaces a territory's fields and owned relationships (parent, zones) with
+  the input; neighbours are only added (see ` + "`" + `setNeighbours` + "`" + `). CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such territory; BAD_USER_INPUT for
+  invalid input, including a level not above its children's.
+  """
+  updateTerritory(
+    "Id of the territory to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: TerritoryInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Territory!
+  """
+  Deletes a territory. Its dependants are its sub-territories (PART_OF it as
+  their administrative parent; a zone's member municipalities merely leave the
+  zone), the needs in it, the stakeholders located in it (with their
+  services) and the services that cover it alone: without ` + "`" + `cascade` + "`" + ` it fails
+  with CONFLICT naming them (` + "`" + `extensions.dependants` + "`" + `); with ` + "`" + `cascade` + "`" + ` they are
+  deleted too. Other links to it (coverage of services that cover more,
+  neighbours, events held in it...) are removed. NOT_FOUND for an unknown
+  id.
+  """
+  deleteTerritory(
+    "Id of the territory to delete."
+    id: ID!
+    "Also delete the dependants, at any depth. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Stakeholder ---------------------------------------------------------------
+
+  """
+  Creates a stakeholder. With an ` + "`" + `id` + "`" + ` that exists already it returns the
+  stored stakeholder unchanged when the input equals it (safe to retry) and
+  fails with CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createStakeholder("The new stakeholder." input: StakeholderInput!): Stakeholder!
+  """
+  Replaces a stakeholder's fields and owned relationships (location,
+  cooperation areas) with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such stakeholder; BAD_USER_INPUT for
+  invalid input.
+  """
+  updateStakeholder(
+    "Id of the stakeholder to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: StakeholderInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Stakeholder!
+  """
+  Deletes a stakeholder. Its dependants are the services it provides:
+  without ` + "`" + `cascade` + "`" + ` it fails with CONFLICT naming them
+  (` + "`" + `extensions.dependants` + "`" + `); with ` + "`" + `cascade` + "`" + ` they are deleted too. Its parts
+  in partnerships, projects, events and practices and its referral links are
+  removed. NOT_FOUND for an unknown id.
+  """
+  deleteStakeholder(
+    "Id of the stakeholder to delete."
+    id: ID!
+    "Also delete its services. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # ServiceCategory -----------------------------------------------------------
+
+  """
+  Creates a service category. With an ` + "`" + `id` + "`" + ` that exists already it returns the
+  stored category unchanged when the input equals it (safe to retry) and
+  fails with CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createServiceCategory("The new category." input: ServiceCategoryInput!): ServiceCategory!
+  """
+  Replaces a category's fields and parent with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such category; BAD_USER_INPUT for
+  invalid input, including a parent that would make a cycle.
+  """
+  updateServiceCategory(
+    "Id of the category to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: ServiceCategoryInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): ServiceCategory!
+  """
+  Deletes a service category. Its dependants are its sub-categories and the
+  services and needs in it: without ` + "`" + `cascade` + "`" + ` it fails with CONFLICT naming
+  them (` + "`" + `extensions.dependants` + "`" + `); with ` + "`" + `cascade` + "`" + ` they are deleted too.
+  Links from cooperation areas are removed. NOT_FOUND for an unknown id.
+  """
+  deleteServiceCategory(
+    "Id of the category to delete."
+    id: ID!
+    "Also delete the dependants, at any depth. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # TargetGroup ---------------------------------------------------------------
+
+  """
+  Creates a target group. With an ` + "`" + `id` + "`" + ` that exists already it returns the
+  stored group unchanged when the input equals it (safe to retry) and fails
+  with CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createTargetGroup("The new target group." input: TargetGroupInput!): TargetGroup!
+  """
+  Replaces a target group's fields with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such group; BAD_USER_INPUT for invalid
+  input.
+  """
+  updateTargetGroup(
+    "Id of the target group to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: TargetGroupInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): TargetGroup!
+  """
+  Deletes a target group. Its dependants are its needs: without ` + "`" + `cascade` + "`" + ` it
+  fails with CONFLICT naming them (` + "`" + `extensions.dependants` + "`" + `); with ` + "`" + `cascade` + "`" + `
+  they are deleted too. Services keep existing, without this group. NOT_FOUND for an unknown id.
+  """
+  deleteTargetGroup(
+    "Id of the target group to delete."
+    id: ID!
+    "Also delete its needs. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Service -------------------------------------------------------------------
+
+  """
+  Creates a service. With an ` + "`" + `id` + "`" + ` that exists already it returns the stored
+  service unchanged when the input equals it (safe to retry) and fails with
+  CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createService("The new service." input: ServiceInput!): Service!
+  """
+  Replaces a service's fields and owned relationships (provider, category,
+  target groups, coverage) with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such service; BAD_USER_INPUT for
+  invalid input.
+  """
+  updateService(
+    "Id of the service to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: ServiceInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Service!
+  """
+  Deletes a service. Nothing depends on a service, so ` + "`" + `cascade` + "`" + ` changes
+  nothing. NOT_FOUND for an unknown id.
+  """
+  deleteService(
+    "Id of the service to delete."
+    id: ID!
+    "Accepted for uniformity; a service has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Need ----------------------------------------------------------------------
+
+  """
+  Creates a need. With an ` + "`" + `id` + "`" + ` that exists already it returns the stored need
+  unchanged when the input equals it (safe to retry) and fails with CONFLICT
+  otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createNeed("The new need." input: NeedInput!): Need!
+  """
+  Replaces a need's fields and owned relationships (territory, category,
+  target group) with the input. CONFLICT with ` + "`" + `extensions.currentVersion` + "`" + `
+  when ` + "`" + `expectedVersion` + "`" + ` is not the stored version; NOT_FOUND when there is
+  no such need; BAD_USER_INPUT for invalid input.
+  """
+  updateNeed(
+    "Id of the need to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: NeedInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Need!
+  """
+  Deletes a need. Nothing depends on a need, so ` + "`" + `cascade` + "`" + ` changes nothing.
+  NOT_FOUND for an unknown id.
+  """
+  deleteNeed(
+    "Id of the need to delete."
+    id: ID!
+    "Accepted for uniformity; a need has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # CooperationArea -----------------------------------------------------------
+
+  """
+  Creates a cooperation area. With an ` + "`" + `id` + "`" + ` that exists already it returns the
+  stored area unchanged when the input equals it (safe to retry) and fails
+  with CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createCooperationArea("The new area." input: CooperationAreaInput!): CooperationArea!
+  """
+  Replaces a cooperation area's fields and categories with the input.
+  CONFLICT with ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the
+  stored version; NOT_FOUND when there is no such area; BAD_USER_INPUT for
+  invalid input.
+  """
+  updateCooperationArea(
+    "Id of the area to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: CooperationAreaInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): CooperationArea!
+  """
+  Deletes a cooperation area. Nothing depends on it: stakeholders and
+  partnerships keep existing without it, so ` + "`" + `cascade` + "`" + ` changes nothing.
+  NOT_FOUND for an unknown id.
+  """
+  deleteCooperationArea(
+    "Id of the area to delete."
+    id: ID!
+    "Accepted for uniformity; an area has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Partnership ---------------------------------------------------------------
+
+  """
+  Creates a partnership. With an ` + "`" + `id` + "`" + ` that exists already it returns the
+  stored partnership unchanged when the input equals it (safe to retry) and
+  fails with CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createPartnership("The new partnership." input: PartnershipInput!): Partnership!
+  """
+  Replaces a partnership's fields and owned relationships (parties,
+  territory, areas, project) with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such partnership; BAD_USER_INPUT for
+  invalid input.
+  """
+  updatePartnership(
+    "Id of the partnership to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: PartnershipInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Partnership!
+  """
+  Deletes a partnership with its PARTY_TO links. Nothing depends on it, so
+  ` + "`" + `cascade` + "`" + ` changes nothing. NOT_FOUND for an unknown id.
+  """
+  deletePartnership(
+    "Id of the partnership to delete."
+    id: ID!
+    "Accepted for uniformity; a partnership has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Practice ------------------------------------------------------------------
+
+  """
+  Creates a practice. With an ` + "`" + `id` + "`" + ` that exists already it returns the stored
+  practice unchanged when the input equals it (safe to retry) and fails with
+  CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createPractice("The new practice." input: PracticeInput!): Practice!
+  """
+  Replaces a practice's fields and owned relationships (origin, transfers,
+  implementers, project) with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such practice; BAD_USER_INPUT for
+  invalid input.
+  """
+  updatePractice(
+    "Id of the practice to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: PracticeInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Practice!
+  """
+  Deletes a practice with its transfers and implementers' links. Nothing
+  depends on it, so ` + "`" + `cascade` + "`" + ` changes nothing. NOT_FOUND for an unknown id.
+  """
+  deletePractice(
+    "Id of the practice to delete."
+    id: ID!
+    "Accepted for uniformity; a practice has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Project -------------------------------------------------------------------
+
+  """
+  Creates a project. With an ` + "`" + `id` + "`" + ` that exists already it returns the stored
+  project unchanged when the input equals it (safe to retry) and fails with
+  CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createProject("The new project." input: ProjectInput!): Project!
+  """
+  Replaces a project's fields and participants with the input. CONFLICT with
+  ` + "`" + `extensions.currentVersion` + "`" + ` when ` + "`" + `expectedVersion` + "`" + ` is not the stored
+  version; NOT_FOUND when there is no such project; BAD_USER_INPUT for
+  invalid input.
+  """
+  updateProject(
+    "Id of the project to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: ProjectInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Project!
+  """
+  Deletes a project with its participants' links. Partnerships, practices and
+  events of the project keep existing, without it, so ` + "`" + `cascade` + "`" + ` changes
+  nothing. NOT_FOUND for an unknown id.
+  """
+  deleteProject(
+    "Id of the project to delete."
+    id: ID!
+    "Accepted for uniformity; a project has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Event ---------------------------------------------------------------------
+
+  """
+  Creates an event. With an ` + "`" + `id` + "`" + ` that exists already it returns the stored
+  event unchanged when the input equals it (safe to retry) and fails with
+  CONFLICT otherwise. Invalid input: BAD_USER_INPUT.
+  """
+  createEvent("The new event." input: EventInput!): Event!
+  """
+  Replaces an event's fields and owned relationships (territory, project,
+  participants) with the input. CONFLICT with ` + "`" + `extensions.currentVersion` + "`" + `
+  when ` + "`" + `expectedVersion` + "`" + ` is not the stored version; NOT_FOUND when there is
+  no such event; BAD_USER_INPUT for invalid input.
+  """
+  updateEvent(
+    "Id of the event to change."
+    id: ID!
+    "The whole new record; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: EventInput!
+    "The ` + "`" + `version` + "`" + ` the client read; the update fails with CONFLICT when it is not the stored version."
+    expectedVersion: Int!
+  ): Event!
+  """
+  Deletes an event with its participants' links. Nothing depends on it, so
+  ` + "`" + `cascade` + "`" + ` changes nothing. NOT_FOUND for an unknown id.
+  """
+  deleteEvent(
+    "Id of the event to delete."
+    id: ID!
+    "Accepted for uniformity; an event has no dependants. Default false."
+    cascade: Boolean = false
+  ): DeleteResult!
+
+  # Relationships -------------------------------------------------------------
+
+  """
+  Makes a stakeholder a party to a partnership with a role, or changes its
+  role when it is a party already. Returns the partnership (version + 1 when
+  its parties changed). NOT_FOUND when the partnership does not exist;
+  BAD_USER_INPUT when the stakeholder does not exist.
+  """
+  addPartnershipParty(
+    "Id of the partnership."
+    partnershipId: ID!
+    "Id of the stakeholder to add."
+    stakeholderId: ID!
+    "The role it plays."
+    role: PartyRole!
+  ): Partnership!
+  """
+  Removes a stakeholder from a partnership's parties; a stakeholder that is
+  not a party changes nothing (safe to retry). Returns the partnership.
+  NOT_FOUND when the partnership does not exist.
+  """
+  removePartnershipParty(
+    "Id of the partnership."
+    partnershipId: ID!
+    "Id of the stakeholder to remove."
+    stakeholderId: ID!
+  ): Partnership!
+  """
+  Replaces the cooperation areas a stakeholder is active in (ACTIVE_IN) and
+  leaves its other fields as they are. Returns the stakeholder. NOT_FOUND when
+  the stakeholder does not exist; BAD_USER_INPUT for an area that does not
+  exist or is repeated.
+  """
+  setStakeholderAreas(
+    "Id of the stakeholder."
+    stakeholderId: ID!
+    "Ids of all the areas it is active in from now on; empty removes them all."
+    areaIds: [ID!]!
+  ): Stakeholder!
+  """
+  Replaces the territories a service covers directly (COVERS) and leaves its
+  other fields as they are. Returns the service. NOT_FOUND when the service
+  does not exist; BAD_USER_INPUT for a territory that does not exist or is
+  repeated, or an empty list (a service covers at least one territory).
+  """
+  setServiceCoverage(
+    "Id of the service."
+    serviceId: ID!
+    "Ids of all the territories it covers from now on; at least one."
+    territoryIds: [ID!]!
+  ): Service!
+  """
+  Replaces all of a territory's NEIGHBOUR_OF links, in both directions, with
+  the given ones: links to territories not listed are removed (from both
+  ends), listed ones are created or get the new distance. Returns the
+  territory. NOT_FOUND when the territory does not exist; BAD_USER_INPUT for
+  a neighbour that does not exist, is repeated or is the territory itself, or
+  a distance out of range.
+  """
+  setNeighbours(
+    "Id of the territory."
+    territoryId: ID!
+    "All of its neighbours from now on, with distances in km; empty removes them all."
+    neighbours: [NeighbourInput!]!
+  ): Territory!
+  """
+  Adds a referral link between two stakeholders. With an ` + "`" + `id` + "`" + ` that exists
+  already it returns the stored link unchanged when the input equals it (safe
+  to retry) and fails with CONFLICT otherwise. BAD_USER_INPUT for invalid
+  input or stakeholders or categories that do not exist.
+  """
+  addReferralLink("The new link." input: ReferralLinkInput!): ReferralLink!
+  """
+  Replaces a referral link with the input (ends, categories, status, since,
+  illustrative, source). NOT_FOUND when there is no such link;
+  BAD_USER_INPUT for invalid input.
+  """
+  updateReferralLink(
+    "Id of the link to change."
+    id: ID!
+    "The whole new link; ` + "`" + `input.id` + "`" + `, if given, must equal ` + "`" + `id` + "`" + `."
+    input: ReferralLinkInput!
+  ): ReferralLink!
+  """
+  Removes a referral link; ` + "`" + `deleted` + "`" + ` lists it with type ` + "`" + `ReferralLink` + "`" + `.
+  NOT_FOUND when there is no such link.
+  """
+  removeReferralLink("Id of the link to remove." id: ID!): DeleteResult!
+
+  # Bulk ----------------------------------------------------------------------
+
+  """
+  Imports many records at once: creates the records whose ids are new and
+  replaces those that exist (fields and owned relationships, as ` + "`" + `updateX` + "`" + `
+  does but without a version check); records equal to the stored ones are
+  left unchanged. References may point to records of the same import or of
+  the database. Every record is validated and every problem reported at once
+  in the report's ` + "`" + `problems` + "`" + ` (content problems are not errors). Give exactly
+  one of ` + "`" + `document` + "`" + ` and ` + "`" + `upload` + "`" + `, else BAD_USER_INPUT. The write is one
+  transaction.
+  """
+  importGraph(
+    "The data inline, a JSON object: the coopgraph interchange document (COOPGRAPH_JSON) or an HSDS JSON document (HSDS_JSON)."
+    document: JSON
+    "The data as a file of a multipart request, in any format (the CSV formats only this way)."
+    upload: Upload
+    "Format of the data. Default COOPGRAPH_JSON."
+    format: ImportFormat = COOPGRAPH_JSON
+    "Check everything and report what would be written, but write nothing. Default false."
+    dryRun: Boolean = false
+    """
+    All or nothing: with true (the default) any problem rejects the whole
+    import and nothing is written; with false the records without problems are
+    written and those with problems (or referring to rejected records) are
+    rejected and counted in ` + "`" + `rejected` + "`" + `.
+    """
+    atomic: Boolean = true
+  ): ImportReport!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/practice.graphqls", Input: `"""
@@ -4575,6 +6515,24 @@ func (ec *executionContext) childFields_CooperationAreaEdge(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type CooperationAreaEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DeleteResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deleted":
+		return ec.fieldContext_DeleteResult_deleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteResult", field.Name)
+}
+
+func (ec *executionContext) childFields_DeletedRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_DeletedRecord_type(ctx, field)
+	case "id":
+		return ec.fieldContext_DeletedRecord_id(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeletedRecord", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4657,6 +6615,54 @@ func (ec *executionContext) childFields_EventParticipant(ctx context.Context, fi
 		return ec.fieldContext_EventParticipant_event(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_ImportCount_type(ctx, field)
+	case "created":
+		return ec.fieldContext_ImportCount_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportCount_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportCount_unchanged(ctx, field)
+	case "rejected":
+		return ec.fieldContext_ImportCount_rejected(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "file":
+		return ec.fieldContext_ImportProblem_file(ctx, field)
+	case "line":
+		return ec.fieldContext_ImportProblem_line(ctx, field)
+	case "record":
+		return ec.fieldContext_ImportProblem_record(ctx, field)
+	case "field":
+		return ec.fieldContext_ImportProblem_field(ctx, field)
+	case "message":
+		return ec.fieldContext_ImportProblem_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportProblem", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dryRun":
+		return ec.fieldContext_ImportReport_dryRun(ctx, field)
+	case "written":
+		return ec.fieldContext_ImportReport_written(ctx, field)
+	case "counts":
+		return ec.fieldContext_ImportReport_counts(ctx, field)
+	case "problems":
+		return ec.fieldContext_ImportReport_problems(ctx, field)
+	case "warnings":
+		return ec.fieldContext_ImportReport_warnings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
 }
 
 func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5506,6 +7512,946 @@ func (ec *executionContext) field_CooperationArea_stakeholders_args(ctx context.
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addPartnershipParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "partnershipId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["partnershipId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "stakeholderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stakeholderId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (domain.PartyRole, error) {
+			return ec.unmarshalNPartyRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addReferralLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ReferralLink, error) {
+			return ec.unmarshalNReferralLinkInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLink(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCooperationArea_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.CooperationAreaRecord, error) {
+			return ec.unmarshalNCooperationAreaInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐCooperationAreaRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.EventRecord, error) {
+			return ec.unmarshalNEventInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createNeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.NeedRecord, error) {
+			return ec.unmarshalNNeedInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeedRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPartnership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.PartnershipRecord, error) {
+			return ec.unmarshalNPartnershipInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPractice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.PracticeRecord, error) {
+			return ec.unmarshalNPracticeInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ProjectRecord, error) {
+			return ec.unmarshalNProjectInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProjectRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createServiceCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ServiceCategoryRecord, error) {
+			return ec.unmarshalNServiceCategoryInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategoryRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ServiceRecord, error) {
+			return ec.unmarshalNServiceInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createStakeholder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.StakeholderRecord, error) {
+			return ec.unmarshalNStakeholderInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTargetGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.TargetGroup, error) {
+			return ec.unmarshalNTargetGroupInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTerritory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.TerritoryRecord, error) {
+			return ec.unmarshalNTerritoryInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCooperationArea_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteNeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePartnership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deletePractice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteServiceCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteStakeholder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTargetGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTerritory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importGraph_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalOJSON2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "upload",
+		func(ctx context.Context, v any) (*graphql.Upload, error) {
+			return ec.unmarshalOUpload2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["upload"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "format",
+		func(ctx context.Context, v any) (*model.ImportFormat, error) {
+			return ec.unmarshalOImportFormat2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportFormat(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["format"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "dryRun",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dryRun"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "atomic",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["atomic"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removePartnershipParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "partnershipId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["partnershipId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "stakeholderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stakeholderId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeReferralLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setNeighbours_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "territoryId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territoryId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "neighbours",
+		func(ctx context.Context, v any) ([]*domain.Neighbour, error) {
+			return ec.unmarshalNNeighbourInput2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbourᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["neighbours"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setServiceCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "territoryIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["territoryIds"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setStakeholderAreas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stakeholderId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stakeholderId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "areaIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaIds"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCooperationArea_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.CooperationAreaRecord, error) {
+			return ec.unmarshalNCooperationAreaInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐCooperationAreaRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.EventRecord, error) {
+			return ec.unmarshalNEventInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.NeedRecord, error) {
+			return ec.unmarshalNNeedInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeedRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePartnership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.PartnershipRecord, error) {
+			return ec.unmarshalNPartnershipInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePractice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.PracticeRecord, error) {
+			return ec.unmarshalNPracticeInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ProjectRecord, error) {
+			return ec.unmarshalNProjectInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProjectRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateReferralLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ReferralLink, error) {
+			return ec.unmarshalNReferralLinkInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLink(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateServiceCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ServiceCategoryRecord, error) {
+			return ec.unmarshalNServiceCategoryInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategoryRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.ServiceRecord, error) {
+			return ec.unmarshalNServiceInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateStakeholder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.StakeholderRecord, error) {
+			return ec.unmarshalNStakeholderInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTargetGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.TargetGroup, error) {
+			return ec.unmarshalNTargetGroupInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTerritory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (domain.TerritoryRecord, error) {
+			return ec.unmarshalNTerritoryInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryRecord(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
 	return args, nil
 }
 
@@ -6946,6 +9892,84 @@ func (ec *executionContext) fieldContext_CooperationAreaEdge_node(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _DeleteResult_deleted(ctx context.Context, field graphql.CollectedField, obj *model.DeleteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteResult_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DeletedRecord) graphql.Marshaler {
+			return ec.marshalNDeletedRecord2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeletedRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteResult_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletedRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeletedRecord_type(ctx context.Context, field graphql.CollectedField, obj *model.DeletedRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeletedRecord_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeletedRecord_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeletedRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeletedRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletedRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeletedRecord_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeletedRecord_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeletedRecord", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *domain.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7713,6 +10737,2226 @@ func (ec *executionContext) fieldContext_EventParticipant_event(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Event(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportCount_type(ctx context.Context, field graphql.CollectedField, obj *model.ImportCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportCount_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCount_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCount_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportCount_updated(ctx context.Context, field graphql.CollectedField, obj *model.ImportCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCount_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCount_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportCount_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.ImportCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCount_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCount_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportCount_rejected(ctx context.Context, field graphql.CollectedField, obj *model.ImportCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCount_rejected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rejected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCount_rejected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportProblem_file(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportProblem_file(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.File, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportProblem_file(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportProblem_line(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportProblem_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOInt2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportProblem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportProblem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportProblem_record(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportProblem_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportProblem_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportProblem_field(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportProblem_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportProblem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportProblem_message(ctx context.Context, field graphql.CollectedField, obj *domain.Problem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportProblem_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportReport_dryRun(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_dryRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportReport_written(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_written(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Written, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_written(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ImportReport_counts(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportCount) graphql.Marshaler {
+			return ec.marshalNImportCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportReport_problems(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_problems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Problem) graphql.Marshaler {
+			return ec.marshalNImportProblem2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportReport_warnings(ctx context.Context, field graphql.CollectedField, obj *model.ImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportReport_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Problem) graphql.Marshaler {
+			return ec.marshalNImportProblem2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportReport_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTerritory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTerritory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTerritory(ctx, fc.Args["input"].(domain.TerritoryRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTerritory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTerritory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTerritory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTerritory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTerritory(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.TerritoryRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTerritory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTerritory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTerritory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTerritory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTerritory(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTerritory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTerritory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createStakeholder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createStakeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateStakeholder(ctx, fc.Args["input"].(domain.StakeholderRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createStakeholder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createStakeholder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateStakeholder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateStakeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateStakeholder(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.StakeholderRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateStakeholder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateStakeholder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteStakeholder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteStakeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteStakeholder(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteStakeholder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteStakeholder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createServiceCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createServiceCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateServiceCategory(ctx, fc.Args["input"].(domain.ServiceCategoryRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createServiceCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createServiceCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateServiceCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateServiceCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateServiceCategory(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.ServiceCategoryRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateServiceCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateServiceCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteServiceCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteServiceCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteServiceCategory(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteServiceCategory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteServiceCategory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTargetGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTargetGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTargetGroup(ctx, fc.Args["input"].(domain.TargetGroup))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.TargetGroup) graphql.Marshaler {
+			return ec.marshalNTargetGroup2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTargetGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTargetGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTargetGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTargetGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTargetGroup(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.TargetGroup), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.TargetGroup) graphql.Marshaler {
+			return ec.marshalNTargetGroup2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTargetGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetGroup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTargetGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTargetGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTargetGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTargetGroup(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTargetGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTargetGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateService(ctx, fc.Args["input"].(domain.ServiceRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateService(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.ServiceRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteService(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createNeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateNeed(ctx, fc.Args["input"].(domain.NeedRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createNeed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateNeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNeed(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.NeedRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNeed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteNeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteNeed(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteNeed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCooperationArea(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCooperationArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCooperationArea(ctx, fc.Args["input"].(domain.CooperationAreaRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CooperationArea) graphql.Marshaler {
+			return ec.marshalNCooperationArea2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐCooperationArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCooperationArea(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationArea(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCooperationArea_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCooperationArea(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCooperationArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCooperationArea(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.CooperationAreaRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CooperationArea) graphql.Marshaler {
+			return ec.marshalNCooperationArea2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐCooperationArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCooperationArea(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationArea(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCooperationArea_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCooperationArea(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCooperationArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCooperationArea(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCooperationArea(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCooperationArea_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPartnership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPartnership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePartnership(ctx, fc.Args["input"].(domain.PartnershipRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partnership) graphql.Marshaler {
+			return ec.marshalNPartnership2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPartnership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partnership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPartnership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePartnership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePartnership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePartnership(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.PartnershipRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partnership) graphql.Marshaler {
+			return ec.marshalNPartnership2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePartnership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partnership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePartnership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePartnership(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePartnership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePartnership(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePartnership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePartnership_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPractice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPractice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePractice(ctx, fc.Args["input"].(domain.PracticeRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Practice) graphql.Marshaler {
+			return ec.marshalNPractice2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPractice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPractice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Practice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPractice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePractice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePractice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePractice(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.PracticeRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Practice) graphql.Marshaler {
+			return ec.marshalNPractice2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPractice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePractice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Practice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePractice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deletePractice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deletePractice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeletePractice(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deletePractice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deletePractice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(domain.ProjectRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.ProjectRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateEvent(ctx, fc.Args["input"].(domain.EventRecord))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateEvent(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.EventRecord), fc.Args["expectedVersion"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEvent(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addPartnershipParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addPartnershipParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddPartnershipParty(ctx, fc.Args["partnershipId"].(string), fc.Args["stakeholderId"].(string), fc.Args["role"].(domain.PartyRole))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partnership) graphql.Marshaler {
+			return ec.marshalNPartnership2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addPartnershipParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partnership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addPartnershipParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removePartnershipParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removePartnershipParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemovePartnershipParty(ctx, fc.Args["partnershipId"].(string), fc.Args["stakeholderId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partnership) graphql.Marshaler {
+			return ec.marshalNPartnership2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removePartnershipParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partnership(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removePartnershipParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setStakeholderAreas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setStakeholderAreas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetStakeholderAreas(ctx, fc.Args["stakeholderId"].(string), fc.Args["areaIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setStakeholderAreas(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setStakeholderAreas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setServiceCoverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setServiceCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetServiceCoverage(ctx, fc.Args["serviceId"].(string), fc.Args["territoryIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setServiceCoverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setServiceCoverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setNeighbours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setNeighbours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetNeighbours(ctx, fc.Args["territoryId"].(string), fc.Args["neighbours"].([]*domain.Neighbour))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setNeighbours(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setNeighbours_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addReferralLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addReferralLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddReferralLink(ctx, fc.Args["input"].(domain.ReferralLink))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralLink) graphql.Marshaler {
+			return ec.marshalNReferralLink2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addReferralLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addReferralLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateReferralLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateReferralLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateReferralLink(ctx, fc.Args["id"].(string), fc.Args["input"].(domain.ReferralLink))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralLink) graphql.Marshaler {
+			return ec.marshalNReferralLink2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralLink(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateReferralLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralLink(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateReferralLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeReferralLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeReferralLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveReferralLink(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeReferralLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeReferralLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importGraph(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importGraph(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportGraph(ctx, fc.Args["document"].(map[string]any), fc.Args["upload"].(*graphql.Upload), fc.Args["format"].(*model.ImportFormat), fc.Args["dryRun"].(*bool), fc.Args["atomic"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportReport) graphql.Marshaler {
+			return ec.marshalNImportReport2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importGraph(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importGraph_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16880,6 +22124,101 @@ func UnmarshalCooperationAreaFilter(ctx context.Context, raw any) (domain.Cooper
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCooperationAreaInput(ctx context.Context, obj any) (domain.CooperationAreaRecord, error) {
+	var it domain.CooperationAreaRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "description", "categoryIds", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "categoryIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIDs = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCooperationAreaInput unmarshals raw into the CooperationAreaInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCooperationAreaInput(ctx context.Context, raw any) (domain.CooperationAreaRecord, error) {
+	var out domain.CooperationAreaRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CooperationAreaInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEventFilter(ctx context.Context, obj any) (domain.EventFilter, error) {
 	var it domain.EventFilter
 	if obj == nil {
@@ -16968,6 +22307,167 @@ func (ec *executionContext) unmarshalInputEventFilter(ctx context.Context, obj a
 func UnmarshalEventFilter(ctx context.Context, raw any) (domain.EventFilter, error) {
 	var out domain.EventFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (domain.EventRecord, error) {
+	var it domain.EventRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["online"]; !present {
+		asMap["online"] = false
+	}
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "kind", "startDate", "endDate", "place", "online", "participantCount", "feedbackScore", "description", "territoryId", "projectId", "participants", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEventKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "online":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("online"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Online = data
+		case "participantCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantCount"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantCount = data
+		case "feedbackScore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("feedbackScore"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FeedbackScore = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOParticipationInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParticipationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEventInput unmarshals raw into the EventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEventInput(ctx context.Context, raw any) (domain.EventRecord, error) {
+	var out domain.EventRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventInput", raw, &out)
 	return out, err
 }
 
@@ -17147,6 +22647,129 @@ func UnmarshalNeedFilter(ctx context.Context, raw any) (domain.NeedFilter, error
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNeedInput(ctx context.Context, obj any) (domain.NeedRecord, error) {
+	var it domain.NeedRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "description", "volume", "priority", "needSource", "year", "territoryId", "categoryId", "targetGroupId", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "volume":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("volume"))
+			data, err := ec.unmarshalNInt2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Volume = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalNPriority2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPriority(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		case "needSource":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needSource"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedSource = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "targetGroupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetGroupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetGroupID = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNeedInput unmarshals raw into the NeedInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNeedInput(ctx context.Context, raw any) (domain.NeedRecord, error) {
+	var out domain.NeedRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NeedInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNeedOrder(ctx context.Context, obj any) (domain.Order, error) {
 	var it domain.Order
 	if obj == nil {
@@ -17197,6 +22820,115 @@ func (ec *executionContext) unmarshalInputNeedOrder(ctx context.Context, obj any
 func UnmarshalNeedOrder(ctx context.Context, raw any) (domain.Order, error) {
 	var out domain.Order
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NeedOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNeighbourInput(ctx context.Context, obj any) (domain.Neighbour, error) {
+	var it domain.Neighbour
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"territoryId", "distanceKm", "illustrative"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "distanceKm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distanceKm"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DistanceKm = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNeighbourInput unmarshals raw into the NeighbourInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNeighbourInput(ctx context.Context, raw any) (domain.Neighbour, error) {
+	var out domain.Neighbour
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NeighbourInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputParticipationInput(ctx context.Context, obj any) (domain.Participation, error) {
+	var it domain.Participation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stakeholderId", "role"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stakeholderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stakeholderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StakeholderID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalParticipationInput unmarshals raw into the ParticipationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalParticipationInput(ctx context.Context, raw any) (domain.Participation, error) {
+	var out domain.Participation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ParticipationInput", raw, &out)
 	return out, err
 }
 
@@ -17298,6 +23030,150 @@ func UnmarshalPartnershipFilter(ctx context.Context, raw any) (domain.Partnershi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPartnershipInput(ctx context.Context, obj any) (domain.PartnershipRecord, error) {
+	var it domain.PartnershipRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "kind", "status", "validFrom", "validTo", "description", "parties", "territoryId", "areaIds", "projectId", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNPartnershipKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNPartnershipStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "validFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validFrom"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidFrom = data
+		case "validTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidTo = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "parties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parties"))
+			data, err := ec.unmarshalOPartyInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parties = data
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "areaIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDs = data
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartnershipInput unmarshals raw into the PartnershipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartnershipInput(ctx context.Context, raw any) (domain.PartnershipRecord, error) {
+	var out domain.PartnershipRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnershipInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPartnershipOrder(ctx context.Context, obj any) (domain.Order, error) {
 	var it domain.Order
 	if obj == nil {
@@ -17348,6 +23224,55 @@ func (ec *executionContext) unmarshalInputPartnershipOrder(ctx context.Context, 
 func UnmarshalPartnershipOrder(ctx context.Context, raw any) (domain.Order, error) {
 	var out domain.Order
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartnershipOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartyInput(ctx context.Context, obj any) (domain.Party, error) {
+	var it domain.Party
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stakeholderId", "role"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stakeholderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stakeholderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StakeholderID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNPartyRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartyInput unmarshals raw into the PartyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartyInput(ctx context.Context, raw any) (domain.Party, error) {
+	var out domain.Party
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartyInput", raw, &out)
 	return out, err
 }
 
@@ -17421,6 +23346,171 @@ func UnmarshalPracticeFilter(ctx context.Context, raw any) (domain.PracticeFilte
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPracticeInput(ctx context.Context, obj any) (domain.PracticeRecord, error) {
+	var it domain.PracticeRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "description", "originId", "transfers", "implementerIds", "projectId", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "originId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginID = data
+		case "transfers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transfers"))
+			data, err := ec.unmarshalOPracticeTransferInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeTransferᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Transfers = data
+		case "implementerIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementerIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementerIDs = data
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPracticeInput unmarshals raw into the PracticeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPracticeInput(ctx context.Context, raw any) (domain.PracticeRecord, error) {
+	var out domain.PracticeRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PracticeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPracticeTransferInput(ctx context.Context, obj any) (domain.PracticeTransfer, error) {
+	var it domain.PracticeTransfer
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"territoryId", "year"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPracticeTransferInput unmarshals raw into the PracticeTransferInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPracticeTransferInput(ctx context.Context, raw any) (domain.PracticeTransfer, error) {
+	var out domain.PracticeTransfer
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PracticeTransferInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj any) (domain.ProjectFilter, error) {
 	var it domain.ProjectFilter
 	if obj == nil {
@@ -17477,6 +23567,129 @@ func UnmarshalProjectFilter(ctx context.Context, raw any) (domain.ProjectFilter,
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj any) (domain.ProjectRecord, error) {
+	var it domain.ProjectRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "acronym", "programme", "startDate", "endDate", "description", "participants", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "acronym":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acronym"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Acronym = data
+		case "programme":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programme"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Programme = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOParticipationInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParticipationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProjectInput unmarshals raw into the ProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProjectInput(ctx context.Context, raw any) (domain.ProjectRecord, error) {
+	var out domain.ProjectRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProjectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProjectOrder(ctx context.Context, obj any) (domain.Order, error) {
 	var it domain.Order
 	if obj == nil {
@@ -17527,6 +23740,101 @@ func (ec *executionContext) unmarshalInputProjectOrder(ctx context.Context, obj 
 func UnmarshalProjectOrder(ctx context.Context, raw any) (domain.Order, error) {
 	var out domain.Order
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProjectOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReferralLinkInput(ctx context.Context, obj any) (domain.ReferralLink, error) {
+	var it domain.ReferralLink
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "fromId", "toId", "categoryIds", "status", "since", "illustrative", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "fromId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromID = data
+		case "toId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToID = data
+		case "categoryIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIDs = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNReferralLinkStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLinkStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReferralLinkInput unmarshals raw into the ReferralLinkInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReferralLinkInput(ctx context.Context, raw any) (domain.ReferralLink, error) {
+	var out domain.ReferralLink
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralLinkInput", raw, &out)
 	return out, err
 }
 
@@ -17597,6 +23905,115 @@ func (ec *executionContext) unmarshalInputServiceCategoryFilter(ctx context.Cont
 func UnmarshalServiceCategoryFilter(ctx context.Context, raw any) (domain.ServiceCategoryFilter, error) {
 	var out domain.ServiceCategoryFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceCategoryFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputServiceCategoryInput(ctx context.Context, obj any) (domain.ServiceCategoryRecord, error) {
+	var it domain.ServiceCategoryRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "code", "domain", "description", "parentId", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "domain":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("domain"))
+			data, err := ec.unmarshalNServiceDomain2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceDomain(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Domain = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceCategoryInput unmarshals raw into the ServiceCategoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceCategoryInput(ctx context.Context, raw any) (domain.ServiceCategoryRecord, error) {
+	var out domain.ServiceCategoryRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceCategoryInput", raw, &out)
 	return out, err
 }
 
@@ -17688,6 +24105,192 @@ func (ec *executionContext) unmarshalInputServiceFilter(ctx context.Context, obj
 func UnmarshalServiceFilter(ctx context.Context, raw any) (domain.ServiceFilter, error) {
 	var out domain.ServiceFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputServiceInput(ctx context.Context, obj any) (domain.ServiceRecord, error) {
+	var it domain.ServiceRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "description", "status", "deliveryMode", "eligibility", "minAge", "maxAge", "capacity", "available", "availableUpdatedAt", "email", "url", "providerId", "categoryId", "targetGroupIds", "coverageIds", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNServiceStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "deliveryMode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliveryMode"))
+			data, err := ec.unmarshalNDeliveryMode2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDeliveryMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliveryMode = data
+		case "eligibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eligibility"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eligibility = data
+		case "minAge":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minAge"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinAge = data
+		case "maxAge":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxAge"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxAge = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "available":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("available"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Available = data
+		case "availableUpdatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("availableUpdatedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvailableUpdatedAt = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "providerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "targetGroupIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetGroupIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetGroupIDs = data
+		case "coverageIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("coverageIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CoverageIDs = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceInput unmarshals raw into the ServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceInput(ctx context.Context, raw any) (domain.ServiceRecord, error) {
+	var out domain.ServiceRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceInput", raw, &out)
 	return out, err
 }
 
@@ -17828,6 +24431,150 @@ func UnmarshalStakeholderFilter(ctx context.Context, raw any) (domain.Stakeholde
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStakeholderInput(ctx context.Context, obj any) (domain.StakeholderRecord, error) {
+	var it domain.StakeholderRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "acronym", "kind", "sector", "description", "email", "phone", "website", "territoryId", "areaIds", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "acronym":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acronym"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Acronym = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNStakeholderKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "sector":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sector"))
+			data, err := ec.unmarshalNSector2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐSector(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sector = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "areaIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIDs = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStakeholderInput unmarshals raw into the StakeholderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStakeholderInput(ctx context.Context, raw any) (domain.StakeholderRecord, error) {
+	var out domain.StakeholderRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StakeholderInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStakeholderOrder(ctx context.Context, obj any) (domain.Order, error) {
 	var it domain.Order
 	if obj == nil {
@@ -17930,6 +24677,94 @@ func UnmarshalTargetGroupFilter(ctx context.Context, raw any) (domain.TargetGrou
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTargetGroupInput(ctx context.Context, obj any) (domain.TargetGroup, error) {
+	var it domain.TargetGroup
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "description", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTargetGroupInput unmarshals raw into the TargetGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTargetGroupInput(ctx context.Context, raw any) (domain.TargetGroup, error) {
+	var out domain.TargetGroup
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TargetGroupInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTerritoryFilter(ctx context.Context, obj any) (domain.TerritoryFilter, error) {
 	var it domain.TerritoryFilter
 	if obj == nil {
@@ -17990,6 +24825,129 @@ func (ec *executionContext) unmarshalInputTerritoryFilter(ctx context.Context, o
 func UnmarshalTerritoryFilter(ctx context.Context, raw any) (domain.TerritoryFilter, error) {
 	var out domain.TerritoryFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TerritoryFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTerritoryInput(ctx context.Context, obj any) (domain.TerritoryRecord, error) {
+	var it domain.TerritoryRecord
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["illustrative"]; !present {
+		asMap["illustrative"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "level", "code", "population", "parentId", "zoneIds", "neighbours", "illustrative", "illustrativeFields", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameLocal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLocal"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLocal = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalNTerritoryLevel2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "population":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("population"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Population = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "zoneIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zoneIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ZoneIDs = data
+		case "neighbours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neighbours"))
+			data, err := ec.unmarshalONeighbourInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbourᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Neighbours = data
+		case "illustrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrative"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Illustrative = data
+		case "illustrativeFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("illustrativeFields"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IllustrativeFields = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTerritoryInput unmarshals raw into the TerritoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTerritoryInput(ctx context.Context, raw any) (domain.TerritoryRecord, error) {
+	var out domain.TerritoryRecord
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TerritoryInput", raw, &out)
 	return out, err
 }
 
@@ -18324,6 +25282,77 @@ func (ec *executionContext) _CooperationAreaEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var deleteResultImplementors = []string{"DeleteResult"}
+
+func (ec *executionContext) _DeleteResult(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteResult")
+		case "deleted":
+			out.Values[i] = ec._DeleteResult_deleted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deletedRecordImplementors = []string{"DeletedRecord"}
+
+func (ec *executionContext) _DeletedRecord(ctx context.Context, sel ast.SelectionSet, obj *model.DeletedRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deletedRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeletedRecord")
+		case "type":
+			out.Values[i] = ec._DeletedRecord_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._DeletedRecord_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "SearchResult"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *domain.Event) graphql.Marshaler {
@@ -18569,6 +25598,495 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 			}
 		case "event":
 			out.Values[i] = ec._EventParticipant_event(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importCountImplementors = []string{"ImportCount"}
+
+func (ec *executionContext) _ImportCount(ctx context.Context, sel ast.SelectionSet, obj *model.ImportCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportCount")
+		case "type":
+			out.Values[i] = ec._ImportCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._ImportCount_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportCount_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportCount_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejected":
+			out.Values[i] = ec._ImportCount_rejected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importProblemImplementors = []string{"ImportProblem"}
+
+func (ec *executionContext) _ImportProblem(ctx context.Context, sel ast.SelectionSet, obj *domain.Problem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportProblem")
+		case "file":
+			out.Values[i] = ec._ImportProblem_file(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "line":
+			out.Values[i] = ec._ImportProblem_line(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "record":
+			out.Values[i] = ec._ImportProblem_record(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ImportProblem_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ImportProblem_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importReportImplementors = []string{"ImportReport"}
+
+func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.SelectionSet, obj *model.ImportReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportReport")
+		case "dryRun":
+			out.Values[i] = ec._ImportReport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "written":
+			out.Values[i] = ec._ImportReport_written(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._ImportReport_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._ImportReport_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._ImportReport_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "createTerritory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTerritory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTerritory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTerritory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTerritory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTerritory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createStakeholder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createStakeholder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateStakeholder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateStakeholder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteStakeholder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteStakeholder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createServiceCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createServiceCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateServiceCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateServiceCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteServiceCategory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteServiceCategory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTargetGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTargetGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTargetGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTargetGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTargetGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTargetGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createNeed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateNeed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteNeed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCooperationArea":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCooperationArea(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCooperationArea":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCooperationArea(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCooperationArea":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCooperationArea(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPartnership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPartnership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePartnership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePartnership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePartnership":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePartnership(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPractice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPractice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePractice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePractice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletePractice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deletePractice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addPartnershipParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addPartnershipParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removePartnershipParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removePartnershipParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setStakeholderAreas":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setStakeholderAreas(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setServiceCoverage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setServiceCoverage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setNeighbours":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setNeighbours(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addReferralLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addReferralLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateReferralLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateReferralLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeReferralLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeReferralLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importGraph":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importGraph(ctx, field)
+			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21499,6 +29017,11 @@ func (ec *executionContext) marshalNCooperationAreaEdge2ᚖgithubᚗcomᚋcoopgr
 	return ec._CooperationAreaEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCooperationAreaInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐCooperationAreaRecord(ctx context.Context, v any) (domain.CooperationAreaRecord, error) {
+	res, err := ec.unmarshalInputCooperationAreaInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx context.Context, v any) (domain.Date, error) {
 	res, err := model.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -21525,6 +29048,38 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 		graphql.AddInvalidNullFromMarshaler(ctx, "DateTime!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDeleteResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeleteResult(ctx context.Context, sel ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteResult!")
+		return graphql.Null
+	}
+	return ec._DeleteResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeletedRecord2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeletedRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DeletedRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeletedRecord2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeletedRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDeletedRecord2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐDeletedRecord(ctx context.Context, sel ast.SelectionSet, v *model.DeletedRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeletedRecord!")
+		return graphql.Null
+	}
+	return ec._DeletedRecord(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeliveryMode2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDeliveryMode(ctx context.Context, v any) (domain.DeliveryMode, error) {
@@ -21598,6 +29153,11 @@ func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋcoopgraphᚋcoop
 	return ec._EventEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEventInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventRecord(ctx context.Context, v any) (domain.EventRecord, error) {
+	res, err := ec.unmarshalInputEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventKind(ctx context.Context, v any) (domain.EventKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := domain.EventKind(tmp)
@@ -21666,17 +29226,102 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalID(v)
+	res := graphql.MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportCount2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportCount2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportCount(ctx context.Context, sel ast.SelectionSet, v *model.ImportCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportCount!")
+		return graphql.Null
+	}
+	return ec._ImportCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportProblem2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Problem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportProblem2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportProblem2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProblem(ctx context.Context, sel ast.SelectionSet, v *domain.Problem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportProblem!")
+		return graphql.Null
+	}
+	return ec._ImportProblem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportReport2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportReport(ctx context.Context, sel ast.SelectionSet, v *model.ImportReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportReport!")
+		return graphql.Null
+	}
+	return ec._ImportReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -21763,6 +29408,11 @@ func (ec *executionContext) marshalNNeedEdge2ᚖgithubᚗcomᚋcoopgraphᚋcoopg
 	return ec._NeedEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNNeedInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeedRecord(ctx context.Context, v any) (domain.NeedRecord, error) {
+	res, err := ec.unmarshalInputNeedInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNNeedOrderField2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -21775,6 +29425,30 @@ func (ec *executionContext) marshalNNeedOrderField2string(ctx context.Context, s
 		graphql.AddInvalidNullFromMarshaler(ctx, "NeedOrderField!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNNeighbourInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbour(ctx context.Context, v any) (domain.Neighbour, error) {
+	res, err := ec.unmarshalInputNeighbourInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNNeighbourInput2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbourᚄ(ctx context.Context, v any) ([]*domain.Neighbour, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*domain.Neighbour, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNeighbourInput2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbour(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNNeighbourInput2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbour(ctx context.Context, v any) (*domain.Neighbour, error) {
+	res, err := ec.unmarshalInputNeighbourInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNeighbourLink2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐNeighbourLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NeighbourLink) graphql.Marshaler {
@@ -21807,6 +29481,11 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋcoopgraphᚋcoopg
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParticipationInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParticipation(ctx context.Context, v any) (domain.Participation, error) {
+	res, err := ec.unmarshalInputParticipationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPartnership2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Partnership) graphql.Marshaler {
@@ -21863,6 +29542,11 @@ func (ec *executionContext) marshalNPartnershipEdge2ᚖgithubᚗcomᚋcoopgraph�
 		return graphql.Null
 	}
 	return ec._PartnershipEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPartnershipInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipRecord(ctx context.Context, v any) (domain.PartnershipRecord, error) {
+	res, err := ec.unmarshalInputPartnershipInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPartnershipKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipKind(ctx context.Context, v any) (domain.PartnershipKind, error) {
@@ -21931,6 +29615,11 @@ func (ec *executionContext) marshalNPartnershipStatus2githubᚗcomᚋcoopgraph�
 		graphql.AddInvalidNullFromMarshaler(ctx, "PartnershipStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNPartyInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParty(ctx context.Context, v any) (domain.Party, error) {
+	res, err := ec.unmarshalInputPartyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPartyRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyRole(ctx context.Context, v any) (domain.PartyRole, error) {
@@ -22004,6 +29693,11 @@ func (ec *executionContext) marshalNPracticeEdge2ᚖgithubᚗcomᚋcoopgraphᚋc
 	return ec._PracticeEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPracticeInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeRecord(ctx context.Context, v any) (domain.PracticeRecord, error) {
+	res, err := ec.unmarshalInputPracticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPracticeTransfer2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐPracticeTransferᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PracticeTransfer) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -22026,6 +29720,11 @@ func (ec *executionContext) marshalNPracticeTransfer2ᚖgithubᚗcomᚋcoopgraph
 		return graphql.Null
 	}
 	return ec._PracticeTransfer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPracticeTransferInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeTransfer(ctx context.Context, v any) (domain.PracticeTransfer, error) {
+	res, err := ec.unmarshalInputPracticeTransferInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPriority2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPriority(ctx context.Context, v any) (domain.Priority, error) {
@@ -22099,6 +29798,11 @@ func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋcoopgraphᚋco
 	return ec._ProjectEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNProjectInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐProjectRecord(ctx context.Context, v any) (domain.ProjectRecord, error) {
+	res, err := ec.unmarshalInputProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNProjectOrderField2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -22159,6 +29863,11 @@ func (ec *executionContext) marshalNReferralLink2ᚖgithubᚗcomᚋcoopgraphᚋc
 		return graphql.Null
 	}
 	return ec._ReferralLink(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReferralLinkInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLink(ctx context.Context, v any) (domain.ReferralLink, error) {
+	res, err := ec.unmarshalInputReferralLinkInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNReferralLinkStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLinkStatus(ctx context.Context, v any) (domain.ReferralLinkStatus, error) {
@@ -22313,6 +30022,11 @@ func (ec *executionContext) marshalNServiceCategoryEdge2ᚖgithubᚗcomᚋcoopgr
 	return ec._ServiceCategoryEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNServiceCategoryInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategoryRecord(ctx context.Context, v any) (domain.ServiceCategoryRecord, error) {
+	res, err := ec.unmarshalInputServiceCategoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNServiceConnection2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐServiceConnection(ctx context.Context, sel ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ServiceConnection!")
@@ -22358,6 +30072,11 @@ func (ec *executionContext) marshalNServiceEdge2ᚖgithubᚗcomᚋcoopgraphᚋco
 		return graphql.Null
 	}
 	return ec._ServiceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceRecord(ctx context.Context, v any) (domain.ServiceRecord, error) {
+	res, err := ec.unmarshalInputServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNServiceOrderField2string(ctx context.Context, v any) (string, error) {
@@ -22443,6 +30162,11 @@ func (ec *executionContext) marshalNStakeholderEdge2ᚖgithubᚗcomᚋcoopgraph�
 		return graphql.Null
 	}
 	return ec._StakeholderEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStakeholderInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderRecord(ctx context.Context, v any) (domain.StakeholderRecord, error) {
+	res, err := ec.unmarshalInputStakeholderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNStakeholderKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderKind(ctx context.Context, v any) (domain.StakeholderKind, error) {
@@ -22573,6 +30297,11 @@ func (ec *executionContext) marshalNTargetGroupEdge2ᚖgithubᚗcomᚋcoopgraph�
 	return ec._TargetGroupEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNTargetGroupInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx context.Context, v any) (domain.TargetGroup, error) {
+	res, err := ec.unmarshalInputTargetGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNTerritory2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Territory) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -22627,6 +30356,11 @@ func (ec *executionContext) marshalNTerritoryEdge2ᚖgithubᚗcomᚋcoopgraphᚋ
 		return graphql.Null
 	}
 	return ec._TerritoryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTerritoryInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryRecord(ctx context.Context, v any) (domain.TerritoryRecord, error) {
+	res, err := ec.unmarshalInputTerritoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNTerritoryLevel2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx context.Context, v any) (domain.TerritoryLevel, error) {
@@ -22994,14 +30728,14 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(v)
+	res := graphql.MarshalString(v)
 	return res
 }
 
@@ -23038,6 +30772,22 @@ func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOImportFormat2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportFormat(ctx context.Context, v any) (*model.ImportFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ImportFormat)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImportFormat2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐImportFormat(ctx context.Context, sel ast.SelectionSet, v *model.ImportFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
@@ -23088,6 +30838,24 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOJSON2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalMap(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalONameOrder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐOrder(ctx context.Context, v any) (*domain.Order, error) {
 	if v == nil {
 		return nil, nil
@@ -23117,6 +30885,40 @@ func (ec *executionContext) unmarshalONeedOrder2ᚖgithubᚗcomᚋcoopgraphᚋco
 	}
 	res, err := ec.unmarshalInputNeedOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalONeighbourInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbourᚄ(ctx context.Context, v any) ([]domain.Neighbour, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.Neighbour, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNeighbourInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeighbour(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOParticipationInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParticipationᚄ(ctx context.Context, v any) ([]domain.Participation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.Participation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParticipationInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParticipation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalOPartnership2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnership(ctx context.Context, sel ast.SelectionSet, v *domain.Partnership) graphql.Marshaler {
@@ -23214,6 +31016,23 @@ func (ec *executionContext) marshalOPartnershipStatus2ᚕgithubᚗcomᚋcoopgrap
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPartyInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyᚄ(ctx context.Context, v any) ([]domain.Party, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.Party, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPartyInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐParty(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOPractice2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPractice(ctx context.Context, sel ast.SelectionSet, v *domain.Practice) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -23227,6 +31046,23 @@ func (ec *executionContext) unmarshalOPracticeFilter2ᚖgithubᚗcomᚋcoopgraph
 	}
 	res, err := ec.unmarshalInputPracticeFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPracticeTransferInput2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeTransferᚄ(ctx context.Context, v any) ([]domain.PracticeTransfer, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.PracticeTransfer, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPracticeTransferInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPracticeTransfer(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOPriority2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPriorityᚄ(ctx context.Context, v any) ([]domain.Priority, error) {
@@ -23554,6 +31390,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -23663,6 +31534,24 @@ func (ec *executionContext) unmarshalOTerritoryOrder2ᚖgithubᚗcomᚋcoopgraph
 	}
 	res, err := ec.unmarshalInputTerritoryOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOUpload2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (*graphql.Upload, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalUpload(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOUpload2ᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v *graphql.Upload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalUpload(*v)
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -31,6 +31,22 @@ type CooperationAreaEdge struct {
 	Node *domain.CooperationArea `json:"node"`
 }
 
+// What a delete removed.
+type DeleteResult struct {
+	// Every record deleted: the one asked for first, then, with `cascade`, its
+	// dependants (and theirs). Relationships of deleted records go with them and
+	// are not listed.
+	Deleted []*DeletedRecord `json:"deleted"`
+}
+
+// One deleted record.
+type DeletedRecord struct {
+	// The record's type name, as in the schema: `Territory`, `Stakeholder`, `Service`, `ReferralLink`...
+	Type string `json:"type"`
+	// The record's id; clients should evict it from their caches.
+	ID string `json:"id"`
+}
+
 // A page of events.
 type EventConnection struct {
 	// The events of this page with their cursors.
@@ -49,6 +65,57 @@ type EventEdge struct {
 	Cursor string `json:"cursor"`
 	// The event.
 	Node *domain.Event `json:"node"`
+}
+
+// The records of one type an import wrote or would write.
+type ImportCount struct {
+	// The record type name, as in the schema: `Territory`, `Stakeholder`, `Service`, `ReferralLink`...
+	Type string `json:"type"`
+	// Records that did not exist and were created.
+	Created int `json:"created"`
+	// Existing records whose fields or owned relationships differed and were replaced (version + 1).
+	Updated int `json:"updated"`
+	// Existing records equal to the imported ones, left as they were.
+	Unchanged int `json:"unchanged"`
+	// Records not written because of a problem (for an atomic import with problems: every record).
+	Rejected int `json:"rejected"`
+}
+
+// What `importGraph` did, or with `dryRun` would do. Problems with the content
+// are reported here rather than as errors, all of them at once.
+type ImportReport struct {
+	// True when the import was a dry run: everything was checked, nothing was written.
+	DryRun bool `json:"dryRun"`
+	// True when the changes were committed. False for a dry run, and for an atomic
+	// import with problems (then nothing at all was written).
+	Written bool `json:"written"`
+	// Per record type, how many records were (or with `dryRun` would be) created,
+	// updated, left unchanged and rejected. Types with no records are left out.
+	Counts []*ImportCount `json:"counts"`
+	// Every problem that rejects a record: a missing or invalid field, a reference
+	// to a record that exists neither in the import nor in the database, a cycle.
+	// With `atomic` any problem rejects the whole import.
+	Problems []*domain.Problem `json:"problems"`
+	// Things worth knowing that reject nothing (e.g. an unknown column or HSDS field that was ignored).
+	Warnings []*domain.Problem `json:"warnings"`
+}
+
+// The write API. Every mutation is one transaction: it is written whole or not
+// at all. A write that changes a record's fields or owned relationships raises
+// its `version` by one and sets `updatedAt` and `updatedBy`; a write that
+// changes nothing leaves them as they are. Errors carry `extensions.code`:
+//
+//   - `BAD_USER_INPUT`: the input is invalid; `extensions.problems` lists every
+//     problem at once, each with its `field` path (e.g. `input.parties[1].role`)
+//     and `message`. References to records that do not exist are such problems.
+//   - `NOT_FOUND`: the record the mutation is about (its `id` argument) does not
+//     exist.
+//   - `CONFLICT`: the write would contradict the stored state: a stale
+//     `expectedVersion` (`extensions.currentVersion` holds the stored one), an
+//     `id` that exists already with other content, or dependants that a delete
+//     would orphan (`extensions.dependants` lists them as `{type, id}`).
+//   - `UNAVAILABLE`, `TIMEOUT`, `INTERNAL`: as for queries; nothing was written.
+type Mutation struct {
 }
 
 // A page of needs.
@@ -262,6 +329,89 @@ type TerritoryEdge struct {
 	Cursor string `json:"cursor"`
 	// The territory.
 	Node *domain.Territory `json:"node"`
+}
+
+// Formats `importGraph` reads.
+type ImportFormat string
+
+const (
+	// The coopgraph interchange document, as `export` writes it: one JSON object
+	// with `format: "coopgraph/v1"` and a list per record type (`territories`,
+	// `stakeholders`, `services`, `referralLinks`...), relationships as ids inside
+	// the records that own them. Field names are those of the inputs above.
+	ImportFormatCoopgraphJSON ImportFormat = "COOPGRAPH_JSON"
+	// A CSV file of stakeholders (UTF-8), one per line after a header row whose
+	// cells name the columns in snake_case (`id`, `name`, `name_local`, `kind`,
+	// `sector`, `territory_id`, `area_ids`...); `id` and `name` must be present.
+	// Upload only.
+	ImportFormatStakeholdersCSV ImportFormat = "STAKEHOLDERS_CSV"
+	// A CSV file of services (UTF-8), one per line after a header row of
+	// snake_case column names (`id`, `name`, `provider_id`, `category_id`,
+	// `coverage_ids`, `capacity`, `available`...); `id` and `name` must be
+	// present. Upload only.
+	ImportFormatServicesCSV ImportFormat = "SERVICES_CSV"
+	// A CSV file of needs (UTF-8), one per line after a header row of snake_case
+	// column names (`id`, `territory_id`, `category_id`, `target_group_id`,
+	// `volume`, `priority`, `year`...); `id` must be present. Upload only.
+	ImportFormatNeedsCSV ImportFormat = "NEEDS_CSV"
+	// Open Referral HSDS 3.x nested JSON, as the HSDS API returns it (an
+	// organization or service with its nested objects, or a page of them):
+	// organizations become stakeholders, services services, service areas
+	// coverage, taxonomy terms service categories. Inline or upload. HSDS tabular
+	// data packages (several CSV files and a datapackage.json) and the other
+	// multi-file packages are imported with the command line tool only.
+	ImportFormatHsdsJSON ImportFormat = "HSDS_JSON"
+)
+
+var AllImportFormat = []ImportFormat{
+	ImportFormatCoopgraphJSON,
+	ImportFormatStakeholdersCSV,
+	ImportFormatServicesCSV,
+	ImportFormatNeedsCSV,
+	ImportFormatHsdsJSON,
+}
+
+func (e ImportFormat) IsValid() bool {
+	switch e {
+	case ImportFormatCoopgraphJSON, ImportFormatStakeholdersCSV, ImportFormatServicesCSV, ImportFormatNeedsCSV, ImportFormatHsdsJSON:
+		return true
+	}
+	return false
+}
+
+func (e ImportFormat) String() string {
+	return string(e)
+}
+
+func (e *ImportFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportFormat", str)
+	}
+	return nil
+}
+
+func (e ImportFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The kinds of record that `search` can find.

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -99,7 +100,20 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		gerr.Extensions = map[string]any{}
 	}
 	var derr *domain.Error
+	var problems domain.Problems
 	switch {
+	case errors.As(err, &problems):
+		// Every problem of the input, each with its field path.
+		list := make([]map[string]any, len(problems))
+		for i, p := range problems {
+			list[i] = map[string]any{"field": p.Field, "message": p.Message}
+		}
+		gerr.Message = fmt.Sprintf("the input has %d problem(s): %s", len(problems), problems.Error())
+		gerr.Extensions["code"] = domain.CodeBadUserInput
+		gerr.Extensions["problems"] = list
+		if len(problems) > 0 {
+			gerr.Extensions["field"] = problems[0].Field
+		}
 	case errors.As(err, &derr):
 		field := derr.Field
 		if field == "" && derr.Code == domain.CodeBadUserInput && len(gerr.Path) > 0 {
@@ -112,6 +126,9 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 			gerr.Extensions["field"] = field
 		}
 		gerr.Extensions["code"] = derr.Code
+		for k, v := range derr.Details {
+			gerr.Extensions[k] = v
+		}
 		if derr.Code == domain.CodeInternal || derr.Code == domain.CodeUnavailable || derr.Code == domain.CodeTimeout {
 			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err, "request_id", requestID(ctx))
 		}

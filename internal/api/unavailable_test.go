@@ -74,7 +74,9 @@ func TestNeo4jDownThenBack(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	var out struct{ Stakeholders struct{ Nodes []struct{ ID string } } }
+	var out struct {
+		Stakeholders struct{ Nodes []struct{ ID string } }
+	}
 	ok(t, h, st, `{ stakeholders { nodes { id } } }`, nil, &out)
 	if len(out.Stakeholders.Nodes) != 0 {
 		t.Fatalf("fresh database should be empty, got %v", out.Stakeholders.Nodes)

@@ -373,4 +373,3 @@ func participations(c *checker, ps []Participation) {
 		}
 	}
 }
-

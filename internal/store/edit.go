@@ -28,13 +28,11 @@ func (s *Store) Edit(ctx context.Context, label, id, by string, edit func(doc *d
 		if err := edit(doc); err != nil {
 			return err
 		}
-		ps := doc.Validate()
-		if len(ps) == 0 {
-			if ps, err = checkRefs(ctx, tx, doc); err != nil {
-				return err
-			}
+		refs, err := checkRefs(ctx, tx, doc)
+		if err != nil {
+			return err
 		}
-		if len(ps) > 0 {
+		if ps := append(doc.Validate(), refs...); len(ps) > 0 {
 			return fieldProblems(ps, "")
 		}
 		if _, err := apply(ctx, tx, plan(doc), applyOpts{by: by, nodes: true, rels: true}); err != nil {

@@ -22,9 +22,7 @@ func (s *Store) UpdateLink(ctx context.Context, l domain.ReferralLink) error {
 
 func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update bool) error {
 	doc := &domain.Document{ReferralLinks: []domain.ReferralLink{l}}
-	if ps := doc.Validate(); len(ps) > 0 {
-		return fieldProblems(ps, "input.")
-	}
+	own := doc.Validate()
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() RETURN r.id", map[string]any{"id": l.ID})
 		if err != nil {
@@ -33,11 +31,11 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 		if update && len(recs) == 0 {
 			return &domain.Error{Code: domain.CodeNotFound, Field: "id", Message: fmt.Sprintf("no referral link with id %q", l.ID)}
 		}
-		ps, err := checkRefs(ctx, tx, doc)
+		refs, err := checkRefs(ctx, tx, doc)
 		if err != nil {
 			return err
 		}
-		if len(ps) > 0 {
+		if ps := append(own, refs...); len(ps) > 0 {
 			return fieldProblems(ps, "input.")
 		}
 		c, err := writeLinks(ctx, tx, doc.ReferralLinks)

@@ -26,16 +26,14 @@ var errDryRun = errors.New("dry run: rolled back")
 // (domain.Problems). A dry run does the same and rolls back, so its counts
 // are exact.
 func (s *Store) Write(ctx context.Context, doc *domain.Document, opt WriteOptions) (WriteCounts, error) {
-	if ps := doc.Validate(); len(ps) > 0 {
-		return nil, ps
-	}
+	own := doc.Validate()
 	var counts WriteCounts
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
-		ps, err := checkRefs(ctx, tx, doc)
+		refs, err := checkRefs(ctx, tx, doc)
 		if err != nil {
 			return err
 		}
-		if len(ps) > 0 {
+		if ps := append(own, refs...); len(ps) > 0 {
 			return ps
 		}
 		counts, err = apply(ctx, tx, plan(doc), applyOpts{by: opt.By, nodes: true, rels: true})
@@ -99,9 +97,7 @@ func (s *Store) Update(ctx context.Context, label, id string, doc *domain.Docume
 // writeOne writes a one-record document as a create (expected == nil) or
 // an update.
 func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document, by string, expected *int64) (WriteCounts, error) {
-	if ps := doc.Validate(); len(ps) > 0 {
-		return nil, fieldProblems(ps, "input.")
-	}
+	own := doc.Validate()
 	p := plan(doc)
 	if len(p.nodes[label]) != 1 {
 		return nil, fmt.Errorf("write %s: want one record, got %d", label, len(p.nodes[label]))
@@ -123,11 +119,11 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 				return versionConflict(label, id, v)
 			}
 		}
-		ps, err := checkRefs(ctx, tx, doc)
+		refs, err := checkRefs(ctx, tx, doc)
 		if err != nil {
 			return err
 		}
-		if len(ps) > 0 {
+		if ps := append(own, refs...); len(ps) > 0 {
 			return fieldProblems(ps, "input.")
 		}
 		counts, err = apply(ctx, tx, p, applyOpts{by: by, nodes: true, rels: true})

@@ -222,4 +222,6 @@ func linkOf(from, to string, props map[string]any) domain.ReferralLink {
 }
 
 // LinkOf is linkOf for the read API, which finds links through hops.
-func LinkOf(from, to string, props map[string]any) domain.ReferralLink { return linkOf(from, to, props) }
+func LinkOf(from, to string, props map[string]any) domain.ReferralLink {
+	return linkOf(from, to, props)
+}

@@ -16,6 +16,8 @@ type Size struct {
 	Categories     int // top-level, each with 2 sub-categories
 	Partnerships   int // each with 3 to 5 parties
 	Events         int // each with 5 to 10 participants
+	Needs          int
+	CoverageEach   int // territories each service covers (default 1)
 }
 
 // Generate builds a deterministic illustrative graph of the given size: a
@@ -80,7 +82,7 @@ func Generate(sz Size, seed uint64) *domain.Document {
 				Status: domain.ServiceStatuses[0], DeliveryMode: domain.DeliveryModes[j%len(domain.DeliveryModes)],
 				Capacity: &capacity, Available: &avail},
 				ProviderID: id, CategoryID: cats[rng.IntN(len(cats))], TargetGroupIDs: []string{groups[rng.IntN(3)]},
-				CoverageIDs: []string{munis[rng.IntN(len(munis))]}})
+				CoverageIDs: coverage(rng, munis, max(1, sz.CoverageEach))})
 		}
 	}
 	for i := 0; i < sz.Partnerships; i++ {
@@ -110,9 +112,24 @@ func Generate(sz Size, seed uint64) *domain.Document {
 		}
 		doc.Events = append(doc.Events, e)
 	}
+	for i := 0; i < sz.Needs; i++ {
+		doc.Needs = append(doc.Needs, domain.NeedRecord{Need: domain.Need{Meta: meta(fmt.Sprintf("g-need-%06d", i)),
+			Volume: int64(1 + rng.IntN(200)), Priority: domain.Priorities[i%4], Year: 2020 + i%4},
+			TerritoryID: munis[rng.IntN(len(munis))], CategoryID: cats[rng.IntN(len(cats))], TargetGroupID: groups[i%3]})
+	}
 	for i := 0; i+1 < len(sts); i += 2 {
 		doc.ReferralLinks = append(doc.ReferralLinks, domain.ReferralLink{ID: fmt.Sprintf("g-ref-%d", i),
 			FromID: sts[i], ToID: sts[i+1], Status: "ACTIVE", CategoryIDs: []string{cats[i%len(cats)]}, Illustrative: true})
 	}
 	return doc
+}
+
+// coverage picks n distinct territories.
+func coverage(rng *rand.Rand, munis []string, n int) []string {
+	n = min(n, len(munis))
+	out := make([]string, 0, n)
+	for _, k := range rng.Perm(len(munis))[:n] {
+		out = append(out, munis[k])
+	}
+	return out
 }
