@@ -29083,14 +29083,14 @@ func (ec *executionContext) marshalNDeletedRecord2ᚖgithubᚗcomᚋcoopgraphᚋ
 }
 
 func (ec *executionContext) unmarshalNDeliveryMode2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDeliveryMode(ctx context.Context, v any) (domain.DeliveryMode, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.DeliveryMode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNDeliveryMode2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDeliveryMode(ctx context.Context, sel ast.SelectionSet, v domain.DeliveryMode) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "DeliveryMode!")
 	}
@@ -29159,14 +29159,14 @@ func (ec *executionContext) unmarshalNEventInput2githubᚗcomᚋcoopgraphᚋcoop
 }
 
 func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventKind(ctx context.Context, v any) (domain.EventKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.EventKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEventKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐEventKind(ctx context.Context, sel ast.SelectionSet, v domain.EventKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "EventKind!")
 	}
@@ -29550,14 +29550,14 @@ func (ec *executionContext) unmarshalNPartnershipInput2githubᚗcomᚋcoopgraph�
 }
 
 func (ec *executionContext) unmarshalNPartnershipKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipKind(ctx context.Context, v any) (domain.PartnershipKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.PartnershipKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPartnershipKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipKind(ctx context.Context, sel ast.SelectionSet, v domain.PartnershipKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PartnershipKind!")
 	}
@@ -29603,14 +29603,14 @@ func (ec *executionContext) marshalNPartnershipParty2ᚖgithubᚗcomᚋcoopgraph
 }
 
 func (ec *executionContext) unmarshalNPartnershipStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipStatus(ctx context.Context, v any) (domain.PartnershipStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.PartnershipStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPartnershipStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartnershipStatus(ctx context.Context, sel ast.SelectionSet, v domain.PartnershipStatus) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PartnershipStatus!")
 	}
@@ -29623,14 +29623,14 @@ func (ec *executionContext) unmarshalNPartyInput2githubᚗcomᚋcoopgraphᚋcoop
 }
 
 func (ec *executionContext) unmarshalNPartyRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyRole(ctx context.Context, v any) (domain.PartyRole, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.PartyRole(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPartyRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPartyRole(ctx context.Context, sel ast.SelectionSet, v domain.PartyRole) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "PartyRole!")
 	}
@@ -29728,14 +29728,14 @@ func (ec *executionContext) unmarshalNPracticeTransferInput2githubᚗcomᚋcoopg
 }
 
 func (ec *executionContext) unmarshalNPriority2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPriority(ctx context.Context, v any) (domain.Priority, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.Priority(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNPriority2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐPriority(ctx context.Context, sel ast.SelectionSet, v domain.Priority) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Priority!")
 	}
@@ -29871,14 +29871,14 @@ func (ec *executionContext) unmarshalNReferralLinkInput2githubᚗcomᚋcoopgraph
 }
 
 func (ec *executionContext) unmarshalNReferralLinkStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLinkStatus(ctx context.Context, v any) (domain.ReferralLinkStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.ReferralLinkStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNReferralLinkStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐReferralLinkStatus(ctx context.Context, sel ast.SelectionSet, v domain.ReferralLinkStatus) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ReferralLinkStatus!")
 	}
@@ -29928,14 +29928,14 @@ func (ec *executionContext) marshalNSearchType2githubᚗcomᚋcoopgraphᚋcoopgr
 }
 
 func (ec *executionContext) unmarshalNSector2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐSector(ctx context.Context, v any) (domain.Sector, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.Sector(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSector2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐSector(ctx context.Context, sel ast.SelectionSet, v domain.Sector) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Sector!")
 	}
@@ -30036,14 +30036,14 @@ func (ec *executionContext) marshalNServiceConnection2ᚖgithubᚗcomᚋcoopgrap
 }
 
 func (ec *executionContext) unmarshalNServiceDomain2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceDomain(ctx context.Context, v any) (domain.ServiceDomain, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.ServiceDomain(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNServiceDomain2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceDomain(ctx context.Context, sel ast.SelectionSet, v domain.ServiceDomain) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ServiceDomain!")
 	}
@@ -30094,14 +30094,14 @@ func (ec *executionContext) marshalNServiceOrderField2string(ctx context.Context
 }
 
 func (ec *executionContext) unmarshalNServiceStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceStatus(ctx context.Context, v any) (domain.ServiceStatus, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.ServiceStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNServiceStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceStatus(ctx context.Context, sel ast.SelectionSet, v domain.ServiceStatus) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ServiceStatus!")
 	}
@@ -30170,14 +30170,14 @@ func (ec *executionContext) unmarshalNStakeholderInput2githubᚗcomᚋcoopgraph�
 }
 
 func (ec *executionContext) unmarshalNStakeholderKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderKind(ctx context.Context, v any) (domain.StakeholderKind, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.StakeholderKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNStakeholderKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderKind(ctx context.Context, sel ast.SelectionSet, v domain.StakeholderKind) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "StakeholderKind!")
 	}
@@ -30199,13 +30199,13 @@ func (ec *executionContext) marshalNStakeholderOrderField2string(ctx context.Con
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := model.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := model.MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -30364,14 +30364,14 @@ func (ec *executionContext) unmarshalNTerritoryInput2githubᚗcomᚋcoopgraphᚋ
 }
 
 func (ec *executionContext) unmarshalNTerritoryLevel2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx context.Context, v any) (domain.TerritoryLevel, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.TerritoryLevel(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTerritoryLevel2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx context.Context, sel ast.SelectionSet, v domain.TerritoryLevel) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "TerritoryLevel!")
 	}
@@ -31307,7 +31307,7 @@ func (ec *executionContext) marshalOServiceStatus2ᚕgithubᚗcomᚋcoopgraphᚋ
 }
 
 func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐSortDirection(ctx context.Context, v any) (domain.SortDirection, error) {
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.SortDirection(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -31315,7 +31315,7 @@ func (ec *executionContext) unmarshalOSortDirection2githubᚗcomᚋcoopgraphᚋc
 func (ec *executionContext) marshalOSortDirection2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v domain.SortDirection) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(v))
+	res := model.MarshalString(string(v))
 	return res
 }
 
@@ -31379,14 +31379,14 @@ func (ec *executionContext) unmarshalOStakeholderOrder2ᚖgithubᚗcomᚋcoopgra
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := model.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(v)
+	res := model.MarshalString(v)
 	return res
 }
 
@@ -31429,7 +31429,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalString(v)
+	res, err := model.UnmarshalString(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -31439,7 +31439,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(*v)
+	res := model.MarshalString(*v)
 	return res
 }
 
@@ -31513,7 +31513,7 @@ func (ec *executionContext) unmarshalOTerritoryLevel2ᚖgithubᚗcomᚋcoopgraph
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
+	tmp, err := model.UnmarshalString(v)
 	res := domain.TerritoryLevel(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -31524,7 +31524,7 @@ func (ec *executionContext) marshalOTerritoryLevel2ᚖgithubᚗcomᚋcoopgraph�
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(string(*v))
+	res := model.MarshalString(string(*v))
 	return res
 }
 

@@ -28,3 +28,17 @@ func UnmarshalDate(v any) (domain.Date, error) {
 	}
 	return d, nil
 }
+
+// MarshalString writes a string, and null for an empty one: the graph
+// stores no empty text (an empty optional field is absent), so a nullable
+// String field answers null rather than "". Required String fields are
+// never empty: validation refuses it.
+func MarshalString(s string) graphql.Marshaler {
+	if s == "" {
+		return graphql.Null
+	}
+	return graphql.MarshalString(s)
+}
+
+// UnmarshalString reads a string as gqlgen does.
+func UnmarshalString(v any) (string, error) { return graphql.UnmarshalString(v) }

@@ -35,7 +35,8 @@ type builder struct {
 func build(d *dataset, opt Options) *domain.Document {
 	b := &builder{opt: opt, d: d, rep: d.rep, doc: &domain.Document{Format: domain.DocumentFormat},
 		catIDs: map[string]string{}, orgIDs: map[string]string{}, orgTerr: map[string]string{}}
-	b.ids = &registry{prefix: opt.IDPrefix, rep: d.rep, used: map[string]string{}}
+	b.ids = &registry{prefix: opt.IDPrefix, rep: d.rep, used: map[string]string{}, qualify: map[string]bool{}}
+	b.ids.qualifyRepeats(d)
 	if opt.ParentTerritoryID != "" {
 		b.ids.used[opt.ParentTerritoryID] = "parent territory"
 	}
@@ -67,9 +68,60 @@ func build(d *dataset, opt Options) *domain.Document {
 // registry hands out the document's ids: the HSDS id with the prefix, made
 // unique across record types (1.x datasets often number each table from 1).
 type registry struct {
-	prefix string
-	rep    *report
-	used   map[string]string // id → what it is the id of
+	prefix  string
+	rep     *report
+	used    map[string]string // id → what it is the id of
+	qualify map[string]bool   // nouns whose ids all get "<noun>-"
+}
+
+// qualifyRepeats: when some ids of a type repeat ids of a type mapped
+// before it, every id of that type gets its type's name, so that the ids
+// of one type stay alike ("service-1", "service-2"...) and do not depend
+// on which records happen to be rejected.
+func (r *registry) qualifyRepeats(d *dataset) {
+	type idsOf struct {
+		noun string
+		src  src
+		ids  []string
+	}
+	var types []idsOf
+	add := func(noun string, at src, ids []string) { types = append(types, idsOf{noun, at, ids}) }
+	var ids []string
+	for _, t := range d.terms {
+		ids = append(ids, t.id)
+	}
+	if len(d.terms) > 0 {
+		add("category", d.terms[0].src, ids)
+	}
+	ids = nil
+	for _, o := range d.orgs {
+		ids = append(ids, o.id)
+	}
+	if len(d.orgs) > 0 {
+		add("stakeholder", d.orgs[0].src, ids)
+	}
+	ids = nil
+	for _, s := range d.svcs {
+		ids = append(ids, s.id)
+	}
+	if len(d.svcs) > 0 {
+		add("service", d.svcs[0].src, ids)
+	}
+	earlier := map[string]string{}
+	for _, t := range types {
+		for _, id := range t.ids {
+			if other, ok := earlier[id]; ok && !r.qualify[t.noun] {
+				r.qualify[t.noun] = true
+				r.rep.warn(t.src, id, "id", "%q is the id of a %s and of a %s; every %s id is prefixed with %q",
+					id, other, t.noun, t.noun, t.noun+"-")
+			}
+		}
+		for _, id := range t.ids {
+			if _, ok := earlier[id]; !ok {
+				earlier[id] = t.noun
+			}
+		}
+	}
 }
 
 func (r *registry) claim(noun, raw string, at src) string {
@@ -77,11 +129,18 @@ func (r *registry) claim(noun, raw string, at src) string {
 	if clean != raw {
 		r.rep.warnOnce(at, raw, "id", "ids with spaces or control characters have them replaced by dashes")
 	}
+	if r.qualify[noun] {
+		clean = noun + "-" + clean
+	}
 	id := r.prefix + clean
 	if owner, taken := r.used[id]; taken {
+		// Still taken (by a territory's slug, say): number it.
 		alt := r.prefix + noun + "-" + clean
+		if r.qualify[noun] {
+			alt = id + "-2"
+		}
 		for n := 2; r.used[alt] != ""; n++ {
-			alt = fmt.Sprintf("%s%s-%s-%d", r.prefix, noun, clean, n)
+			alt = fmt.Sprintf("%s-%d", id, n)
 		}
 		r.rep.warn(at, raw, "id", "%q is already the id of a %s; this %s gets %q", id, owner, noun, alt)
 		id = alt

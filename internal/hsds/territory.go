@@ -15,8 +15,8 @@ import (
 // each once, with ids derived from their names so that importing the same
 // dataset again gives the same ids.
 type territories struct {
-	b      *builder
-	recs   []domain.TerritoryRecord
+	b    *builder
+	recs []domain.TerritoryRecord
 	// Places are told apart by the slugs of their names, so "Враца",
 	// "Vratsa" and "VRATSA" are one place, as their ids would be one id.
 	byKey  map[string]int   // level-qualified path of slugs → index in recs
@@ -105,9 +105,11 @@ func isCountryCode(s string) bool {
 
 // area returns the territory of a service area: the address territory of
 // the same name when there is exactly one, else a territory of its own,
-// one per distinct name (told apart by slug). HSDS gives a service area as free text (and maybe
-// a polygon, which is not read), so its level is a guess: MUNICIPALITY, the
-// usual extent of a local service.
+// one per distinct name (told apart by slug). HSDS gives a service area as
+// free text (and maybe a polygon, extent, in the format extent_type says,
+// which is not read), so its level is a guess: the level a short name
+// states ("Vratsa district"), else MUNICIPALITY, the usual extent of a
+// local service; always below the parent territory.
 func (t *territories) area(a *area) string {
 	name := strings.Join(strings.Fields(firstOf(a.name, a.desc)), " ")
 	if name == "" {
@@ -130,7 +132,34 @@ func (t *territories) area(a *area) string {
 	rec.Source = t.b.source(a.src)
 	rec.Name = t.b.name(a.src, firstOf(a.id, "service area"), "service area name", name)
 	rec.Level = t.areaLevel
+	if l := areaLevel(name); l != "" && (t.areaParent == "" || l.Rank() > t.b.opt.ParentLevel.Rank()) {
+		rec.Level = l
+	}
 	return t.recs[t.add(rec, k)].ID
+}
+
+// areaWords name the levels above a municipality, in a short area name
+// ("Vratsa district", "Provincia di Trento"); a sentence is not searched,
+// its words say too little about the extent.
+var areaWords = map[string]domain.TerritoryLevel{
+	"district": domain.LevelDistrict, "county": domain.LevelDistrict, "oblast": domain.LevelDistrict,
+	"област": domain.LevelDistrict, "okrug": domain.LevelDistrict, "kreis": domain.LevelDistrict,
+	"region": domain.LevelRegion, "province": domain.LevelRegion, "state": domain.LevelRegion,
+	"regione": domain.LevelRegion, "provincia": domain.LevelRegion, "регион": domain.LevelRegion,
+}
+
+// areaLevel is the level a short area name states, "" when none.
+func areaLevel(name string) domain.TerritoryLevel {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) > 4 {
+		return ""
+	}
+	for _, w := range words {
+		if l, ok := areaWords[w]; ok {
+			return l
+		}
+	}
+	return ""
 }
 
 // used returns the territories the document refers to, with their

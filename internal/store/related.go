@@ -23,6 +23,9 @@ type Hop struct {
 	Where   string // optional predicate on c and r, with parameters
 	Order   string // ORDER BY expression over c (and r)
 	Rel     bool   // return properties(r)
+	// Distinct, for patterns that can reach a node along several paths
+	// (a territory that is part of both its district and a zone).
+	Distinct bool
 	// RelLabel, when set, names the batch label under which the
 	// relationships' own ids (property id) are listed, for fields of the
 	// relationship itself (ReferralLink.categories).
@@ -43,6 +46,10 @@ func Related[T any](ctx context.Context, s *Store, h Hop, ids []string, limit in
 	if h.Rel {
 		rel = "properties(r)"
 	}
+	distinct := ""
+	if h.Distinct {
+		distinct = "DISTINCT "
+	}
 	where := ""
 	if h.Where != "" {
 		where = "\n  WHERE " + h.Where
@@ -53,7 +60,7 @@ func Related[T any](ctx context.Context, s *Store, h Hop, ids []string, limit in
 MATCH (p:` + h.From + ` {id: pid})
 CALL (p) {
   MATCH ` + h.Pattern + where + `
-  RETURN c, ` + rel + ` AS rel ORDER BY ` + h.Order + `, c.id LIMIT $limit
+  RETURN ` + distinct + `c, ` + rel + ` AS rel ORDER BY ` + h.Order + `, c.id LIMIT $limit
 }
 RETURN pid, collect([c, rel]) AS items`
 	all := map[string]any{"ids": ids, "limit": limit}
@@ -98,7 +105,7 @@ var (
 	TerritoryStakeholders = Hop{Name: "Territory.stakeholders", From: LabelTerritory, To: LabelStakeholder,
 		Pattern: "(p)<-[:LOCATED_IN]-(c:Stakeholder)", Order: "c.name"}
 	TerritoryStakeholdersDeep = Hop{Name: "Territory.stakeholders+sub", From: LabelTerritory, To: LabelStakeholder,
-		Pattern: "(p)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(c:Stakeholder)", Order: "c.name"}
+		Pattern: "(p)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(c:Stakeholder)", Order: "c.name", Distinct: true}
 	TerritoryServices = Hop{Name: "Territory.services", From: LabelTerritory, To: LabelService,
 		Pattern: "(p)<-[:COVERS]-(c:Service)", Order: "c.name"}
 	TerritoryNeeds = Hop{Name: "Territory.needs", From: LabelTerritory, To: LabelNeed,

@@ -173,8 +173,10 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		if err != nil {
 			return nil, err
 		}
+		// Atomic imports take the rounds too, so that the report names the
+		// records that would have been left out with the rejected ones.
 		late := v.lateRejected()
-		if opt.Atomic || len(late) == 0 || round == 4 {
+		if len(late) == 0 || round == 4 {
 			break
 		}
 		for k, ps := range late {
