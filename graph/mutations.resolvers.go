@@ -24,10 +24,8 @@ func (r *mutationResolver) CreateTerritory(ctx context.Context, input domain.Ter
 
 // UpdateTerritory is the resolver for the updateTerritory field.
 func (r *mutationResolver) UpdateTerritory(ctx context.Context, id string, input domain.TerritoryRecord, expectedVersion int) (*domain.Territory, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Territory](ctx, r.Store, store.LabelTerritory, id, &domain.Document{Territories: []domain.TerritoryRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Territory](ctx, r.Store, store.LabelTerritory, id, idProblem, &domain.Document{Territories: []domain.TerritoryRecord{input}}, expectedVersion)
 }
 
 // DeleteTerritory is the resolver for the deleteTerritory field.
@@ -43,10 +41,8 @@ func (r *mutationResolver) CreateStakeholder(ctx context.Context, input domain.S
 
 // UpdateStakeholder is the resolver for the updateStakeholder field.
 func (r *mutationResolver) UpdateStakeholder(ctx context.Context, id string, input domain.StakeholderRecord, expectedVersion int) (*domain.Stakeholder, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Stakeholder](ctx, r.Store, store.LabelStakeholder, id, &domain.Document{Stakeholders: []domain.StakeholderRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Stakeholder](ctx, r.Store, store.LabelStakeholder, id, idProblem, &domain.Document{Stakeholders: []domain.StakeholderRecord{input}}, expectedVersion)
 }
 
 // DeleteStakeholder is the resolver for the deleteStakeholder field.
@@ -62,10 +58,8 @@ func (r *mutationResolver) CreateServiceCategory(ctx context.Context, input doma
 
 // UpdateServiceCategory is the resolver for the updateServiceCategory field.
 func (r *mutationResolver) UpdateServiceCategory(ctx context.Context, id string, input domain.ServiceCategoryRecord, expectedVersion int) (*domain.ServiceCategory, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.ServiceCategory](ctx, r.Store, store.LabelServiceCategory, id, &domain.Document{ServiceCategories: []domain.ServiceCategoryRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.ServiceCategory](ctx, r.Store, store.LabelServiceCategory, id, idProblem, &domain.Document{ServiceCategories: []domain.ServiceCategoryRecord{input}}, expectedVersion)
 }
 
 // DeleteServiceCategory is the resolver for the deleteServiceCategory field.
@@ -81,10 +75,8 @@ func (r *mutationResolver) CreateTargetGroup(ctx context.Context, input domain.T
 
 // UpdateTargetGroup is the resolver for the updateTargetGroup field.
 func (r *mutationResolver) UpdateTargetGroup(ctx context.Context, id string, input domain.TargetGroup, expectedVersion int) (*domain.TargetGroup, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.TargetGroup](ctx, r.Store, store.LabelTargetGroup, id, &domain.Document{TargetGroups: []domain.TargetGroup{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.TargetGroup](ctx, r.Store, store.LabelTargetGroup, id, idProblem, &domain.Document{TargetGroups: []domain.TargetGroup{input}}, expectedVersion)
 }
 
 // DeleteTargetGroup is the resolver for the deleteTargetGroup field.
@@ -100,10 +92,8 @@ func (r *mutationResolver) CreateService(ctx context.Context, input domain.Servi
 
 // UpdateService is the resolver for the updateService field.
 func (r *mutationResolver) UpdateService(ctx context.Context, id string, input domain.ServiceRecord, expectedVersion int) (*domain.Service, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Service](ctx, r.Store, store.LabelService, id, &domain.Document{Services: []domain.ServiceRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Service](ctx, r.Store, store.LabelService, id, idProblem, &domain.Document{Services: []domain.ServiceRecord{input}}, expectedVersion)
 }
 
 // DeleteService is the resolver for the deleteService field.
@@ -119,10 +109,8 @@ func (r *mutationResolver) CreateNeed(ctx context.Context, input domain.NeedReco
 
 // UpdateNeed is the resolver for the updateNeed field.
 func (r *mutationResolver) UpdateNeed(ctx context.Context, id string, input domain.NeedRecord, expectedVersion int) (*domain.Need, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Need](ctx, r.Store, store.LabelNeed, id, &domain.Document{Needs: []domain.NeedRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Need](ctx, r.Store, store.LabelNeed, id, idProblem, &domain.Document{Needs: []domain.NeedRecord{input}}, expectedVersion)
 }
 
 // DeleteNeed is the resolver for the deleteNeed field.
@@ -138,10 +126,8 @@ func (r *mutationResolver) CreateCooperationArea(ctx context.Context, input doma
 
 // UpdateCooperationArea is the resolver for the updateCooperationArea field.
 func (r *mutationResolver) UpdateCooperationArea(ctx context.Context, id string, input domain.CooperationAreaRecord, expectedVersion int) (*domain.CooperationArea, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.CooperationArea](ctx, r.Store, store.LabelCooperationArea, id, &domain.Document{CooperationAreas: []domain.CooperationAreaRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.CooperationArea](ctx, r.Store, store.LabelCooperationArea, id, idProblem, &domain.Document{CooperationAreas: []domain.CooperationAreaRecord{input}}, expectedVersion)
 }
 
 // DeleteCooperationArea is the resolver for the deleteCooperationArea field.
@@ -157,10 +143,8 @@ func (r *mutationResolver) CreatePartnership(ctx context.Context, input domain.P
 
 // UpdatePartnership is the resolver for the updatePartnership field.
 func (r *mutationResolver) UpdatePartnership(ctx context.Context, id string, input domain.PartnershipRecord, expectedVersion int) (*domain.Partnership, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Partnership](ctx, r.Store, store.LabelPartnership, id, &domain.Document{Partnerships: []domain.PartnershipRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Partnership](ctx, r.Store, store.LabelPartnership, id, idProblem, &domain.Document{Partnerships: []domain.PartnershipRecord{input}}, expectedVersion)
 }
 
 // DeletePartnership is the resolver for the deletePartnership field.
@@ -176,10 +160,8 @@ func (r *mutationResolver) CreatePractice(ctx context.Context, input domain.Prac
 
 // UpdatePractice is the resolver for the updatePractice field.
 func (r *mutationResolver) UpdatePractice(ctx context.Context, id string, input domain.PracticeRecord, expectedVersion int) (*domain.Practice, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Practice](ctx, r.Store, store.LabelPractice, id, &domain.Document{Practices: []domain.PracticeRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Practice](ctx, r.Store, store.LabelPractice, id, idProblem, &domain.Document{Practices: []domain.PracticeRecord{input}}, expectedVersion)
 }
 
 // DeletePractice is the resolver for the deletePractice field.
@@ -195,10 +177,8 @@ func (r *mutationResolver) CreateProject(ctx context.Context, input domain.Proje
 
 // UpdateProject is the resolver for the updateProject field.
 func (r *mutationResolver) UpdateProject(ctx context.Context, id string, input domain.ProjectRecord, expectedVersion int) (*domain.Project, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Project](ctx, r.Store, store.LabelProject, id, &domain.Document{Projects: []domain.ProjectRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Project](ctx, r.Store, store.LabelProject, id, idProblem, &domain.Document{Projects: []domain.ProjectRecord{input}}, expectedVersion)
 }
 
 // DeleteProject is the resolver for the deleteProject field.
@@ -214,10 +194,8 @@ func (r *mutationResolver) CreateEvent(ctx context.Context, input domain.EventRe
 
 // UpdateEvent is the resolver for the updateEvent field.
 func (r *mutationResolver) UpdateEvent(ctx context.Context, id string, input domain.EventRecord, expectedVersion int) (*domain.Event, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
-	}
-	return updateRecord[domain.Event](ctx, r.Store, store.LabelEvent, id, &domain.Document{Events: []domain.EventRecord{input}}, expectedVersion)
+	idProblem := sameID(id, &input.ID)
+	return updateRecord[domain.Event](ctx, r.Store, store.LabelEvent, id, idProblem, &domain.Document{Events: []domain.EventRecord{input}}, expectedVersion)
 }
 
 // DeleteEvent is the resolver for the deleteEvent field.
@@ -227,7 +205,7 @@ func (r *mutationResolver) DeleteEvent(ctx context.Context, id string, cascade *
 
 // AddPartnershipParty is the resolver for the addPartnershipParty field.
 func (r *mutationResolver) AddPartnershipParty(ctx context.Context, partnershipID string, stakeholderID string, role domain.PartyRole) (*domain.Partnership, error) {
-	return editRecord[domain.Partnership](ctx, r.Store, store.LabelPartnership, partnershipID, func(doc *domain.Document) error {
+	return editRecord[domain.Partnership](ctx, r.Store, store.LabelPartnership, partnershipID, partyArg, func(doc *domain.Document) error {
 		p := &doc.Partnerships[0]
 		for i := range p.Parties {
 			if p.Parties[i].StakeholderID == stakeholderID {
@@ -242,7 +220,7 @@ func (r *mutationResolver) AddPartnershipParty(ctx context.Context, partnershipI
 
 // RemovePartnershipParty is the resolver for the removePartnershipParty field.
 func (r *mutationResolver) RemovePartnershipParty(ctx context.Context, partnershipID string, stakeholderID string) (*domain.Partnership, error) {
-	return editRecord[domain.Partnership](ctx, r.Store, store.LabelPartnership, partnershipID, func(doc *domain.Document) error {
+	return editRecord[domain.Partnership](ctx, r.Store, store.LabelPartnership, partnershipID, partyArg, func(doc *domain.Document) error {
 		p := &doc.Partnerships[0]
 		p.Parties = slices.DeleteFunc(p.Parties, func(x domain.Party) bool { return x.StakeholderID == stakeholderID })
 		return nil
@@ -251,7 +229,7 @@ func (r *mutationResolver) RemovePartnershipParty(ctx context.Context, partnersh
 
 // SetStakeholderAreas is the resolver for the setStakeholderAreas field.
 func (r *mutationResolver) SetStakeholderAreas(ctx context.Context, stakeholderID string, areaIds []string) (*domain.Stakeholder, error) {
-	return editRecord[domain.Stakeholder](ctx, r.Store, store.LabelStakeholder, stakeholderID, func(doc *domain.Document) error {
+	return editRecord[domain.Stakeholder](ctx, r.Store, store.LabelStakeholder, stakeholderID, nil, func(doc *domain.Document) error {
 		doc.Stakeholders[0].AreaIDs = areaIds
 		return nil
 	})
@@ -259,7 +237,7 @@ func (r *mutationResolver) SetStakeholderAreas(ctx context.Context, stakeholderI
 
 // SetServiceCoverage is the resolver for the setServiceCoverage field.
 func (r *mutationResolver) SetServiceCoverage(ctx context.Context, serviceID string, territoryIds []string) (*domain.Service, error) {
-	return editRecord[domain.Service](ctx, r.Store, store.LabelService, serviceID, func(doc *domain.Document) error {
+	return editRecord[domain.Service](ctx, r.Store, store.LabelService, serviceID, coverageArg, func(doc *domain.Document) error {
 		doc.Services[0].CoverageIDs = territoryIds
 		return nil
 	})
@@ -288,8 +266,8 @@ func (r *mutationResolver) AddReferralLink(ctx context.Context, input domain.Ref
 
 // UpdateReferralLink is the resolver for the updateReferralLink field.
 func (r *mutationResolver) UpdateReferralLink(ctx context.Context, id string, input domain.ReferralLink) (*model.ReferralLink, error) {
-	if err := sameID(id, &input.ID); err != nil {
-		return nil, err
+	if p := sameID(id, &input.ID); p != nil {
+		return nil, domain.Problems{*p}
 	}
 	if err := r.Store.UpdateLink(ctx, input); err != nil {
 		return nil, err

@@ -2,6 +2,10 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
@@ -21,13 +25,15 @@ func newID(id, label string) string {
 }
 
 // sameID checks that an update's input names the record updated (or no
-// record) and sets it.
-func sameID(id string, inputID *string) error {
+// record), and sets it; the problem, if any, is reported with the input's
+// others (see updateRecord).
+func sameID(id string, inputID *string) *domain.Problem {
+	var p *domain.Problem
 	if *inputID != "" && *inputID != id {
-		return domain.Invalid("input.id", "must be empty or equal id (%q), got %q", id, *inputID)
+		p = &domain.Problem{Field: "input.id", Message: fmt.Sprintf("must be empty or equal id (%q), got %q", id, *inputID)}
 	}
 	*inputID = id
-	return nil
+	return p
 }
 
 // createRecord creates the one record of doc, whose id is id, and returns
@@ -42,8 +48,17 @@ func createRecord[T any](ctx context.Context, st *store.Store, label, id string,
 
 // updateRecord replaces the record id with the one record of doc when its
 // stored version is expected, and returns it as stored.
-func updateRecord[T any](ctx context.Context, st *store.Store, label, id string, doc *domain.Document, expected int) (*T, error) {
+func updateRecord[T any](ctx context.Context, st *store.Store, label, id string, idProblem *domain.Problem, doc *domain.Document, expected int) (*T, error) {
 	doc.Format = domain.DocumentFormat
+	if idProblem != nil {
+		ps := domain.Problems{*idProblem}
+		for _, p := range doc.Validate() {
+			p.Field = "input." + p.Field[strings.Index(p.Field, "].")+2:]
+			p.Line, p.Record = 0, ""
+			ps = append(ps, p)
+		}
+		return nil, ps
+	}
 	if err := st.Update(ctx, label, id, doc, int64(expected), actor(ctx)); err != nil {
 		return nil, err
 	}
@@ -64,11 +79,36 @@ func deleteRecord(ctx context.Context, st *store.Store, label, id string, cascad
 }
 
 // editRecord changes one record through edit and returns it as stored.
-func editRecord[T any](ctx context.Context, st *store.Store, label, id string, edit func(doc *domain.Document) error) (*T, error) {
-	if err := st.Edit(ctx, label, id, actor(ctx), edit); err != nil {
+// arg, when set, renames the record's fields in problems after the
+// mutation's arguments ("coverageIds[1]" → "territoryIds[1]").
+func editRecord[T any](ctx context.Context, st *store.Store, label, id string, arg func(field string) string, edit func(doc *domain.Document) error) (*T, error) {
+	err := st.Edit(ctx, label, id, actor(ctx), edit)
+	var ps domain.Problems
+	if errors.As(err, &ps) && arg != nil {
+		for i := range ps {
+			ps[i].Field = arg(ps[i].Field)
+		}
+		return nil, ps
+	}
+	if err != nil {
 		return nil, err
 	}
 	return store.Get[T](ctx, st, label, id)
+}
+
+// partyField matches a party's field in a partnership record.
+var partyField = regexp.MustCompile(`^parties\[\d+\]\.`)
+
+// partyArg names a party's fields as the party mutations' arguments
+// ("parties[3].stakeholderId" → "stakeholderId").
+func partyArg(field string) string { return partyField.ReplaceAllString(field, "") }
+
+// coverageArg names a service's coverage as setServiceCoverage's argument.
+func coverageArg(field string) string {
+	if strings.HasPrefix(field, "coverageIds") {
+		return "territoryIds" + strings.TrimPrefix(field, "coverageIds")
+	}
+	return field
 }
 
 // link returns a referral link as the API shows it.

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +35,8 @@ type Options struct {
 	Logger         *slog.Logger
 	RequestTimeout time.Duration
 	MaxBodyBytes   int64
+	// MaxUploadBytes limits multipart requests (importGraph uploads).
+	MaxUploadBytes int64
 }
 
 // New returns the HTTP handler of the whole API.
@@ -46,6 +49,9 @@ func New(o Options) http.Handler {
 	}
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = 1 << 20
+	}
+	if o.MaxUploadBytes <= 0 {
+		o.MaxUploadBytes = 64 << 20
 	}
 	a := &api{opts: o, log: o.Logger}
 
@@ -70,6 +76,8 @@ func (a *api) graphql() http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// Uploads of importGraph; files above 32 MiB go to a temporary file.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: a.opts.MaxUploadBytes, MaxMemory: 32 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
@@ -126,6 +134,10 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 			gerr.Extensions["field"] = field
 		}
 		gerr.Extensions["code"] = derr.Code
+		if derr.Code == domain.CodeBadUserInput {
+			// The same shape as a validation failure: a list of problems.
+			gerr.Extensions["problems"] = []map[string]any{{"field": field, "message": derr.Message}}
+		}
 		for k, v := range derr.Details {
 			gerr.Extensions[k] = v
 		}
@@ -201,7 +213,11 @@ func (a *api) middleware(next http.Handler) http.Handler {
 		}
 		info := &requestInfo{id: id}
 		w.Header().Set("X-Request-Id", id)
-		r.Body = http.MaxBytesReader(w, r.Body, a.opts.MaxBodyBytes)
+		limit := a.opts.MaxBodyBytes
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			limit = a.opts.MaxUploadBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 
 		ctx, cancel := context.WithTimeout(r.Context(), a.opts.RequestTimeout)
 		defer cancel()

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"testing"
 
@@ -32,9 +33,14 @@ type response struct {
 	queries int64
 }
 
-// newHandler returns the API over st, logging nowhere.
+// newHandler returns the API over st, logging nowhere (to stderr with
+// COOPGRAPH_TEST_LOG=1, to see internal errors while debugging a test).
 func newHandler(st *store.Store) http.Handler {
-	return api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	var w io.Writer = io.Discard
+	if os.Getenv("COOPGRAPH_TEST_LOG") == "1" {
+		w = os.Stderr
+	}
+	return api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(w, nil))})
 }
 
 // post sends a GraphQL request to h.

@@ -25,6 +25,7 @@ type Config struct {
 	LogLevel       slog.Level
 	RequestTimeout time.Duration
 	MaxBodyBytes   int64
+	MaxUploadBytes int64
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -44,6 +45,7 @@ var Settings = []Setting{
 	{"COOPGRAPH_LOG_LEVEL", "log-level", "info", "Log level: debug, info, warn or error."},
 	{"COOPGRAPH_REQUEST_TIMEOUT", "request-timeout", "30s", "Longest a GraphQL request may take; its Cypher queries are stopped at this deadline."},
 	{"COOPGRAPH_MAX_BODY_BYTES", "max-body-bytes", "1048576", "Largest request body accepted, in bytes."},
+	{"COOPGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "67108864", "Largest multipart request (importGraph upload) accepted, in bytes."},
 }
 
 // Load reads the environment through getenv and then the flags in args.
@@ -92,6 +94,11 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		errs = append(errs, fmt.Errorf("COOPGRAPH_MAX_BODY_BYTES %q is not a number of bytes of at least 1024", *vals["COOPGRAPH_MAX_BODY_BYTES"]))
 	}
 	cfg.MaxBodyBytes = n
+	n, err = strconv.ParseInt(*vals["COOPGRAPH_MAX_UPLOAD_BYTES"], 10, 64)
+	if err != nil || n < 1024 {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_MAX_UPLOAD_BYTES %q is not a number of bytes of at least 1024", *vals["COOPGRAPH_MAX_UPLOAD_BYTES"]))
+	}
+	cfg.MaxUploadBytes = n
 	return cfg, fs.Args(), errors.Join(errs...)
 }
 

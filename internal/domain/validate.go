@@ -151,6 +151,11 @@ func (r TerritoryRecord) Validate() Problems {
 		if !(n.DistanceKm > 0) || n.DistanceKm > 5000 {
 			c.add(f+".distanceKm", "must be more than 0 and at most 5000 km, got %g", n.DistanceKm)
 		}
+		for j := range i {
+			if r.Neighbours[j].TerritoryID == n.TerritoryID {
+				c.add(f+".territoryId", "repeats neighbours[%d]", j)
+			}
+		}
 	}
 	return c.ps
 }

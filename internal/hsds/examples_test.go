@@ -207,6 +207,7 @@ func TestOfficialJSONExamples(t *testing.T) {
 			if res.Version != "3.x" {
 				t.Errorf("version %q", res.Version)
 			}
+			noUnknownFields(t, res)
 			if tt.check != nil {
 				tt.check(t, res)
 			}
@@ -279,6 +280,7 @@ func TestOfficialTabularPackage(t *testing.T) {
 		t.Errorf("version %q", res.Version)
 	}
 	checkExampleCSV(t, res)
+	noUnknownFields(t, res)
 	// csv/datapackage.json is a link git wrote as a file.
 	if p := wantProblem(t, "warning", res.Warnings, "", "", "is a link to ../../datapackage.json"); p.File != descriptor {
 		t.Errorf("warning %+v", p)
@@ -311,5 +313,16 @@ func TestExamplesAreReadInPlace(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(sampleData, "service_full.json")); err == nil {
 		t.Error("an official example was copied into testdata")
+	}
+}
+
+// noUnknownFields: every field and column of the official examples is in
+// the field table.
+func noUnknownFields(t *testing.T, res Result) {
+	t.Helper()
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "not an HSDS") {
+			t.Errorf("official example has an unknown field: %s", w)
+		}
 	}
 }

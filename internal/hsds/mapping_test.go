@@ -183,3 +183,38 @@ func TestCategoryCycle(t *testing.T) {
 		t.Errorf("a %+v, b %+v", a, b)
 	}
 }
+
+// Names and texts beyond the domain's limits are cut, and ids stay within
+// theirs, so that the records pass validation rather than being lost.
+func TestLongValues(t *testing.T) {
+	long := func(word string, n int) string { return strings.TrimSpace(strings.Repeat(word+" ", n)) }
+	in, err := json.Marshal([]map[string]any{{
+		"id": "o1", "name": long("Name", 100), "description": long("text", 3000),
+		"locations": []any{map[string]any{"id": "l1", "location_type": "physical", "addresses": []any{map[string]any{
+			"id": "a1", "city": long("Longcity", 30), "state_province": long("Longstate", 30),
+			"country": "The United Kingdom of Great Britain and Northern Ireland", "address_type": "physical"}}}},
+		"services": []any{map[string]any{"id": "s1", "name": "S", "status": "active",
+			"service_areas": []any{map[string]any{"id": "sa1", "name": long("area", 100)}}}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadJSON(strings.NewReader(string(in)), "long.json", Options{IDPrefix: "hsds-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDocument(t, res, Options{IDPrefix: "hsds-"}) // validates lengths
+	if len(res.Rejected) > 0 || len(res.Doc.Territories) != 4 || len(res.Doc.Services) != 1 {
+		t.Errorf("rejected %v, %d territories", domain.Problems(res.Rejected), len(res.Doc.Territories))
+	}
+	for _, w := range []struct{ record, field string }{
+		{"o1", "organization name"}, {"o1", "organization description"}, {"sa1", "service area name"},
+	} {
+		wantProblem(t, "warning", res.Warnings, w.record, w.field, "cut")
+	}
+	for _, r := range res.Doc.Territories {
+		if len(r.ID) > 90 {
+			t.Errorf("id %q is long", r.ID)
+		}
+	}
+}

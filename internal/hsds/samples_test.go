@@ -232,7 +232,9 @@ func TestProblemsJSON(t *testing.T) {
 	if s.CategoryID != "term-home-care" || !slices.Equal(s.CoverageIDs, []string{trento}) {
 		t.Errorf("svc-two-terms %+v", s)
 	}
-	wantProblem(t, "warning", res.Warnings, "svc-two-terms", "attributes", `"term-respite" dropped`)
+	// The service is met again, nested in the last record: the same
+	// service, its term linked once.
+	wantProblem(t, "warning", res.Warnings, "svc-two-terms", "attributes", `2 taxonomy terms; coopgraph keeps one category per service: "term-home-care" is kept, "term-respite" dropped`)
 	if c := category(t, res.Doc, "term-home-care"); c.ParentID != "term-care" {
 		t.Errorf("category %+v", c)
 	}

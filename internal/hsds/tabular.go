@@ -65,7 +65,9 @@ func readTables(fsys fs.FS, rep *report) ([]*table, error) {
 			return nil, fmt.Errorf("hsds: read %s: not JSON: %w", descriptor, err)
 		}
 		// Git writes a symbolic link as a file holding its target where
-		// links are not supported, as in the official examples' csv/.
+		// links are not supported, as in the official examples' csv/. The
+		// resources' paths are then read from the package root: the link
+		// is there, and the files with it.
 		p := path.Clean(target)
 		if b2, err := fs.ReadFile(fsys, p); !fs.ValidPath(p) || err != nil || json.Unmarshal(b2, &pkg) != nil {
 			rep.warn(src{descriptor, 1}, "", "", "is a link to %s, which is not in the package; the tables are found by their file names", target)
@@ -161,11 +163,8 @@ func readCSV(fsys fs.FS, p, name string, rep *report) (*table, error) {
 		return t, nil
 	}
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("hsds: read %s: header: %w", p, err)
-		}
-		return nil, fmt.Errorf("hsds: read %s: %w", p, err)
+		// Without a header no row can be read.
+		return nil, fmt.Errorf("hsds: read %s: header: %w", p, err)
 	}
 	seenCol := map[string]bool{}
 	for i, h := range header {

@@ -80,7 +80,7 @@ func (t *territories) fromAddress(a *addr) string {
 		i, ok := t.byKey[k]
 		if !ok {
 			rec := domain.TerritoryRecord{ParentID: cur}
-			rec.ID = t.b.ids.claim("territory", "tr-"+strings.Join(slugs, "-"), a.src)
+			rec.ID = t.b.ids.claim("territory", "tr-"+shorten(strings.Join(slugs, "-"), 70), a.src)
 			rec.Source = t.b.source(a.src)
 			rec.Name = t.b.name(a.src, firstOf(a.id, "address"), "territory name", name)
 			rec.Level = p.level
@@ -230,17 +230,34 @@ func slug(s string, max int) string {
 		dash = false
 	}
 	out := strings.TrimRight(b.String(), "-")
-	sum := sha256.Sum256([]byte(s))
-	hash := hex.EncodeToString(sum[:])[:8]
 	if out == "" {
-		return hash
+		return shortHash(s)
 	}
-	if rs := []rune(out); len(rs) > max {
-		cut := string(rs[:max])
-		if i := strings.LastIndexByte(cut, '-'); i > max/2 {
-			cut = cut[:i]
-		}
-		out = strings.TrimRight(cut, "-") + "-" + hash
+	if utf8.RuneCountInString(out) > max {
+		return cutSlug(out, max, shortHash(s))
 	}
 	return out
+}
+
+// shorten keeps a joined slug within max characters (ids have a limit).
+func shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return cutSlug(s, max, shortHash(s))
+}
+
+// cutSlug cuts a slug at a dash before max characters and adds a hash of
+// what it stood for, so that names cut alike stay apart.
+func cutSlug(s string, max int, hash string) string {
+	cut := string([]rune(s)[:max])
+	if i := strings.LastIndexByte(cut, '-'); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-") + "-" + hash
+}
+
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])[:8]
 }

@@ -71,6 +71,8 @@ type BatchPass struct {
 	// twice.
 	Changed func(label, id string)
 	Skip    func(label, id string) bool
+	// IsNew names the records that do not exist yet (see applyOpts.isNew).
+	IsNew func(label, id string) bool
 }
 
 // WriteBatch writes one batch of an import, already validated, in its own
@@ -80,10 +82,24 @@ func (s *Store) WriteBatch(ctx context.Context, doc *domain.Document, by string,
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		var err error
 		counts, err = apply(ctx, tx, plan(doc), applyOpts{by: by, nodes: pass.Nodes, rels: !pass.Nodes,
-			skip: pass.Skip, changed: pass.Changed})
+			skip: pass.Skip, changed: pass.Changed, isNew: pass.IsNew})
 		return err
 	})
 	return counts, err
+}
+
+// LookupLinkIDs returns which of the given referral link ids exist.
+func (s *Store) LookupLinkIDs(ctx context.Context, ids []string) (map[string]bool, error) {
+	// Returns the ids that exist (through the REFERS_TO id index).
+	recs, err := s.read(ctx, "UNWIND $ids AS id MATCH ()-[r:REFERS_TO {id: id}]->() RETURN DISTINCT id", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("look up referral links: %w", err)
+	}
+	out := map[string]bool{}
+	for _, rec := range recs {
+		out[rec.Values[0].(string)] = true
+	}
+	return out, nil
 }
 
 // ExportPage returns up to limit records of label whose ids come after

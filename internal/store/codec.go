@@ -104,7 +104,9 @@ func encodeValue(v reflect.Value) any {
 	case dateType:
 		return dateParam(v.Interface().(domain.Date))
 	case timeType:
-		return v.Interface().(time.Time)
+		// UTC: a time parsed with the machine's own offset carries the
+		// Local location, which the driver cannot send as a zone.
+		return v.Interface().(time.Time).UTC()
 	}
 	switch v.Kind() {
 	case reflect.String:

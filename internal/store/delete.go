@@ -26,8 +26,7 @@ var dependants = map[string][]struct{ label, pattern string }{
 		{LabelTerritory, "(n)<-[:PART_OF]-(d:Territory) WHERE n.level <> 'ZONE'"},
 		{LabelStakeholder, "(n)<-[:LOCATED_IN]-(d:Stakeholder)"},
 		{LabelNeed, "(n)<-[:IN_TERRITORY]-(d:Need)"},
-		// A service must cover some territory: those covering only this one.
-		{LabelService, "(n)<-[:COVERS]-(d:Service) WHERE COUNT { (d)-[:COVERS]->() } = 1"},
+		// Services that would cover no territory are found by uncovered.
 	},
 	LabelStakeholder: {{LabelService, "(n)-[:PROVIDES]->(d:Service)"}},
 	LabelServiceCategory: {
@@ -73,6 +72,11 @@ func (s *Store) Delete(ctx context.Context, label, id string, cascade bool) ([]D
 					}
 				}
 			}
+			more, err := uncovered(ctx, tx, seen)
+			if err != nil {
+				return err
+			}
+			next = append(next, more...)
 			all = append(all, next...)
 			frontier = next
 		}
@@ -112,4 +116,38 @@ func dependantsConflict(label, id string, deps []Deleted) error {
 		Message: fmt.Sprintf("%s %q has dependants: %s%s; delete them first or pass cascade: true",
 			domain.LabelName(label), id, strings.Join(names, ", "), more),
 		Details: map[string]any{"dependants": list}}
+}
+
+// uncovered returns the services, not yet deleted, whose every covered
+// territory is being deleted: a service covers at least one territory, so
+// they are dependants of those territories together (a municipality and its
+// villages), though of none of them alone.
+func uncovered(ctx context.Context, tx runner, deleting map[Deleted]bool) ([]Deleted, error) {
+	var ids []string
+	for d := range deleting {
+		if d.Label == LabelTerritory {
+			ids = append(ids, d.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// Returns the services covering only territories in $ids.
+	recs, err := collect(ctx, tx, `UNWIND $ids AS id
+MATCH (:Territory {id: id})<-[:COVERS]-(s:Service)
+WITH DISTINCT s
+WHERE all(c IN COLLECT { MATCH (s)-[:COVERS]->(x:Territory) RETURN x.id } WHERE c IN $ids)
+RETURN s.id ORDER BY s.id`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("delete: services left without coverage: %w", err)
+	}
+	var out []Deleted
+	for _, rec := range recs {
+		d := Deleted{LabelService, rec.Values[0].(string)}
+		if !deleting[d] {
+			deleting[d] = true
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

@@ -87,13 +87,6 @@ func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []doma
 			ps = append(ps, p)
 		}
 	}
-	for i, n := range ns {
-		for j := range i {
-			if ns[j].TerritoryID == n.TerritoryID {
-				ps = append(ps, domain.Problem{Field: fmt.Sprintf("neighbours[%d].territoryId", i), Message: fmt.Sprintf("repeats neighbours[%d]", j)})
-			}
-		}
-	}
 	if len(ps) > 0 {
 		return ps
 	}
@@ -128,19 +121,27 @@ func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []doma
 			rows[i] = map[string]any{"id": n.TerritoryID, "props": map[string]any{"distanceKm": n.DistanceKm, "illustrative": n.Illustrative}}
 		}
 		// Removes the links to territories not listed, merges the listed
-		// ones, and bumps the territory's version; returns nothing.
+		// ones, and bumps the territory's version when anything changed;
+		// returns nothing.
 		const cypher = `MATCH (t:Territory {id: $id})
 CALL (t) {
   OPTIONAL MATCH (t)-[old:NEIGHBOUR_OF]-(o:Territory) WHERE NOT o.id IN [r IN $rows | r.id]
   DELETE old
+  RETURN count(old) AS removed
 }
 CALL (t) {
   UNWIND $rows AS row
   MATCH (o:Territory {id: row.id})
   MERGE (t)-[r:NEIGHBOUR_OF]-(o)
+  ON CREATE SET r.__created = true
+  WITH r, row, r.__created IS NOT NULL OR r.distanceKm <> row.props.distanceKm
+       OR coalesce(r.illustrative, false) <> row.props.illustrative AS differs
   SET r += row.props
+  REMOVE r.__created
+  RETURN count(CASE WHEN differs THEN 1 END) AS added
 }
-SET t.version = t.version + 1, t.updatedAt = datetime(), t.updatedBy = $by
+FOREACH (_ IN CASE WHEN removed + added > 0 THEN [1] ELSE [] END |
+  SET t.version = t.version + 1, t.updatedAt = datetime(), t.updatedBy = $by)
 REMOVE t.__lock`
 		_, err = collect(ctx, tx, cypher, map[string]any{"id": territoryID, "rows": rows, "by": by})
 		return err

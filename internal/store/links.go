@@ -38,7 +38,7 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 		if ps := append(own, refs...); len(ps) > 0 {
 			return fieldProblems(ps, "input.")
 		}
-		c, err := writeLinks(ctx, tx, doc.ReferralLinks)
+		c, err := writeLinks(ctx, tx, doc.ReferralLinks, nil)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -51,6 +52,7 @@ func auditOf(v any) map[string]any {
 type relSpec struct {
 	owner, rel, other string
 	out, additive     bool
+	props             string // the relationship's property names, comma-separated
 }
 
 type relTarget struct {
@@ -74,31 +76,31 @@ type writePlan struct {
 }
 
 var (
-	specParent     = relSpec{LabelTerritory, "PART_OF", LabelTerritory, true, false}
-	specNeighbour  = relSpec{LabelTerritory, "NEIGHBOUR_OF", LabelTerritory, true, true}
-	specCatParent  = relSpec{LabelServiceCategory, "SUBCATEGORY_OF", LabelServiceCategory, true, false}
-	specAreaCats   = relSpec{LabelCooperationArea, "INCLUDES_CATEGORY", LabelServiceCategory, true, false}
-	specLocated    = relSpec{LabelStakeholder, "LOCATED_IN", LabelTerritory, true, false}
-	specActiveIn   = relSpec{LabelStakeholder, "ACTIVE_IN", LabelCooperationArea, true, false}
-	specProjParts  = relSpec{LabelProject, "PARTICIPATES_IN", LabelStakeholder, false, false}
-	specProvider   = relSpec{LabelService, "PROVIDES", LabelStakeholder, false, false}
-	specSvcCat     = relSpec{LabelService, "IN_CATEGORY", LabelServiceCategory, true, false}
-	specSvcGroups  = relSpec{LabelService, "FOR_GROUP", LabelTargetGroup, true, false}
-	specCoverage   = relSpec{LabelService, "COVERS", LabelTerritory, true, false}
-	specNeedTerr   = relSpec{LabelNeed, "IN_TERRITORY", LabelTerritory, true, false}
-	specNeedCat    = relSpec{LabelNeed, "FOR_CATEGORY", LabelServiceCategory, true, false}
-	specNeedGroup  = relSpec{LabelNeed, "OF_GROUP", LabelTargetGroup, true, false}
-	specParties    = relSpec{LabelPartnership, "PARTY_TO", LabelStakeholder, false, false}
-	specPsTerr     = relSpec{LabelPartnership, "IN_TERRITORY", LabelTerritory, true, false}
-	specPsAreas    = relSpec{LabelPartnership, "COVERS_AREA", LabelCooperationArea, true, false}
-	specPsProject  = relSpec{LabelPartnership, "IN_PROJECT", LabelProject, true, false}
-	specOrigin     = relSpec{LabelPractice, "ORIGINATES_IN", LabelTerritory, true, false}
-	specTransfers  = relSpec{LabelPractice, "TRANSFERRED_TO", LabelTerritory, true, false}
-	specImplements = relSpec{LabelPractice, "IMPLEMENTS", LabelStakeholder, false, false}
-	specPrProject  = relSpec{LabelPractice, "IN_PROJECT", LabelProject, true, false}
-	specHeldIn     = relSpec{LabelEvent, "HELD_IN", LabelTerritory, true, false}
-	specEvProject  = relSpec{LabelEvent, "IN_PROJECT", LabelProject, true, false}
-	specEvParts    = relSpec{LabelEvent, "PARTICIPATED_IN", LabelStakeholder, false, false}
+	specParent     = relSpec{LabelTerritory, "PART_OF", LabelTerritory, true, false, ""}
+	specNeighbour  = relSpec{LabelTerritory, "NEIGHBOUR_OF", LabelTerritory, true, true, "distanceKm,illustrative"}
+	specCatParent  = relSpec{LabelServiceCategory, "SUBCATEGORY_OF", LabelServiceCategory, true, false, ""}
+	specAreaCats   = relSpec{LabelCooperationArea, "INCLUDES_CATEGORY", LabelServiceCategory, true, false, ""}
+	specLocated    = relSpec{LabelStakeholder, "LOCATED_IN", LabelTerritory, true, false, ""}
+	specActiveIn   = relSpec{LabelStakeholder, "ACTIVE_IN", LabelCooperationArea, true, false, ""}
+	specProjParts  = relSpec{LabelProject, "PARTICIPATES_IN", LabelStakeholder, false, false, "role"}
+	specProvider   = relSpec{LabelService, "PROVIDES", LabelStakeholder, false, false, ""}
+	specSvcCat     = relSpec{LabelService, "IN_CATEGORY", LabelServiceCategory, true, false, ""}
+	specSvcGroups  = relSpec{LabelService, "FOR_GROUP", LabelTargetGroup, true, false, ""}
+	specCoverage   = relSpec{LabelService, "COVERS", LabelTerritory, true, false, ""}
+	specNeedTerr   = relSpec{LabelNeed, "IN_TERRITORY", LabelTerritory, true, false, ""}
+	specNeedCat    = relSpec{LabelNeed, "FOR_CATEGORY", LabelServiceCategory, true, false, ""}
+	specNeedGroup  = relSpec{LabelNeed, "OF_GROUP", LabelTargetGroup, true, false, ""}
+	specParties    = relSpec{LabelPartnership, "PARTY_TO", LabelStakeholder, false, false, "role"}
+	specPsTerr     = relSpec{LabelPartnership, "IN_TERRITORY", LabelTerritory, true, false, ""}
+	specPsAreas    = relSpec{LabelPartnership, "COVERS_AREA", LabelCooperationArea, true, false, ""}
+	specPsProject  = relSpec{LabelPartnership, "IN_PROJECT", LabelProject, true, false, ""}
+	specOrigin     = relSpec{LabelPractice, "ORIGINATES_IN", LabelTerritory, true, false, ""}
+	specTransfers  = relSpec{LabelPractice, "TRANSFERRED_TO", LabelTerritory, true, false, "year"}
+	specImplements = relSpec{LabelPractice, "IMPLEMENTS", LabelStakeholder, false, false, ""}
+	specPrProject  = relSpec{LabelPractice, "IN_PROJECT", LabelProject, true, false, ""}
+	specHeldIn     = relSpec{LabelEvent, "HELD_IN", LabelTerritory, true, false, ""}
+	specEvProject  = relSpec{LabelEvent, "IN_PROJECT", LabelProject, true, false, ""}
+	specEvParts    = relSpec{LabelEvent, "PARTICIPATED_IN", LabelStakeholder, false, false, "role"}
 )
 
 func targets(ids ...string) []relTarget {
@@ -269,6 +271,11 @@ type applyOpts struct {
 	skip func(label, id string) bool
 	// changed, in a node pass, is told each record created or changed.
 	changed func(label, id string)
+	// isNew, when set, says which records do not exist yet (a batched
+	// import looked them up while validating): they are written with
+	// CREATE, which skips MERGE's lookup and every comparison, and their
+	// relationships likewise.
+	isNew func(label, id string) bool
 }
 
 // apply writes a plan inside tx and returns the counts per label.
@@ -282,7 +289,22 @@ func apply(ctx context.Context, tx runner, p *writePlan, o applyOpts) (WriteCoun
 		if !o.nodes {
 			continue
 		}
-		for rows := range slices.Chunk(p.nodes[label], batchSize) {
+		fresh, rest := split(p.nodes[label], func(r nodeRow) bool { return o.isNew != nil && o.isNew(label, r.id) })
+		now := time.Now().UTC()
+		for rows := range slices.Chunk(fresh, batchSize) {
+			params := make([]map[string]any, len(rows))
+			for i, r := range rows {
+				params[i] = createProps(r, by, now)
+				created[label][r.id] = true
+				if o.changed != nil {
+					o.changed(label, r.id)
+				}
+			}
+			if _, err := collect(ctx, tx, createQuery(label), map[string]any{"rows": params}); err != nil {
+				return nil, fmt.Errorf("write %s: %w", label, err)
+			}
+		}
+		for rows := range slices.Chunk(rest, batchSize) {
 			params := make([]map[string]any, len(rows))
 			for i, r := range rows {
 				params[i] = map[string]any{"id": r.id, "props": r.props, "meta": r.meta}
@@ -311,16 +333,14 @@ func apply(ctx context.Context, tx runner, p *writePlan, o applyOpts) (WriteCoun
 		if !o.rels {
 			break
 		}
-		for rows := range slices.Chunk(p.rels[s], batchSize) {
-			params := make([]map[string]any, len(rows))
-			for i, r := range rows {
-				ts := make([]map[string]any, len(r.targets))
-				for j, t := range r.targets {
-					ts[j] = map[string]any{"id": t.id, "props": t.props}
-				}
-				params[i] = map[string]any{"id": r.owner, "targets": ts}
+		fresh, rest := split(p.rels[s], func(r relRow) bool { return !s.additive && o.isNew != nil && o.isNew(s.owner, r.owner) })
+		for rows := range slices.Chunk(fresh, batchSize) {
+			if _, err := collect(ctx, tx, createRelsQuery(s), map[string]any{"rows": relParams(rows)}); err != nil {
+				return nil, fmt.Errorf("write %s %s: %w", s.owner, s.rel, err)
 			}
-			recs, err := collect(ctx, tx, relSetQuery(s), map[string]any{"rows": params})
+		}
+		for rows := range slices.Chunk(rest, batchSize) {
+			recs, err := collect(ctx, tx, relSetQuery(s), map[string]any{"rows": relParams(rows)})
 			if err != nil {
 				return nil, fmt.Errorf("write %s %s: %w", s.owner, s.rel, err)
 			}
@@ -364,7 +384,7 @@ RETURN n.id`
 		c.Unchanged = len(rows) - c.Created - c.Updated
 	}
 	if len(p.links) > 0 && o.rels {
-		c, err := writeLinks(ctx, tx, p.links)
+		c, err := writeLinks(ctx, tx, p.links, o.isNew)
 		if err != nil {
 			return nil, err
 		}
@@ -379,6 +399,79 @@ func keys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+func relParams(rows []relRow) []map[string]any {
+	params := make([]map[string]any, len(rows))
+	for i, r := range rows {
+		ts := make([]map[string]any, len(r.targets))
+		for j, t := range r.targets {
+			ts[j] = map[string]any{"id": t.id, "props": t.props}
+		}
+		params[i] = map[string]any{"id": r.owner, "targets": ts}
+	}
+	return params
+}
+
+// split partitions rows by f.
+func split[T any](rows []T, f func(T) bool) (yes, no []T) {
+	for _, r := range rows {
+		if f(r) {
+			yes = append(yes, r)
+		} else {
+			no = append(no, r)
+		}
+	}
+	return yes, no
+}
+
+// createProps is every property of a node created by a batch: its fields,
+// and the audit fields from the input when it has them (an export).
+func createProps(r nodeRow, by string, now time.Time) map[string]any {
+	props := make(map[string]any, len(r.props)+5)
+	for k, v := range r.props {
+		if v != nil {
+			props[k] = v
+		}
+	}
+	props["id"], props["createdAt"], props["updatedAt"], props["version"], props["updatedBy"] = r.id, now, now, int64(1), by
+	for k, v := range r.meta {
+		if v != nil {
+			props[k] = v
+		}
+	}
+	return props
+}
+
+// createQuery creates nodes known not to exist; returns nothing. One SET of
+// a whole map keeps the plan free of Eager operators, which a dynamic
+// "n += map" next to other SETs brings in (they buffer every row).
+func createQuery(label string) string {
+	return "UNWIND $rows AS row CREATE (n:" + label + ") SET n = row"
+}
+
+// createRelsQuery creates the relationships of records created by this
+// write (which have none yet); returns nothing.
+func createRelsQuery(s relSpec) string {
+	arrow := "-[r:" + s.rel + "]->"
+	if !s.out {
+		arrow = "<-[r:" + s.rel + "]-"
+	}
+	props := ""
+	if s.props != "" {
+		// Named properties, not "SET r = map", which would make the plan Eager.
+		var kv []string
+		for _, k := range strings.Split(s.props, ",") {
+			kv = append(kv, k+": t.props."+k)
+		}
+		props = " {" + strings.Join(kv, ", ") + "}"
+		arrow = strings.Replace(arrow, "]", props+"]", 1)
+	}
+	return `UNWIND $rows AS row
+MATCH (a:` + s.owner + ` {id: row.id})
+UNWIND row.targets AS t
+MATCH (b:` + s.other + ` {id: t.id})
+CREATE (a)` + arrow + `(b)`
 }
 
 // upsertQuery returns, for rows of {id, props}, each id with "created",
@@ -436,13 +529,30 @@ RETURN a.id AS id, removed + added > 0 AS changed`
 }
 
 // writeLinks upserts referral links by id; a link whose ends changed moves.
-func writeLinks(ctx context.Context, tx runner, links []domain.ReferralLink) (*LabelCounts, error) {
-	rows := make([]map[string]any, len(links))
-	for i, l := range links {
+func writeLinks(ctx context.Context, tx runner, links []domain.ReferralLink, isNew func(label, id string) bool) (*LabelCounts, error) {
+	var rows, fresh []map[string]any
+	for _, l := range links {
 		props := encode(l)
 		delete(props, "fromId")
 		delete(props, "toId")
-		rows[i] = map[string]any{"from": l.FromID, "to": l.ToID, "props": props}
+		row := map[string]any{"from": l.FromID, "to": l.ToID, "props": props}
+		if isNew != nil && isNew("ReferralLink", l.ID) {
+			fresh = append(fresh, row)
+		} else {
+			rows = append(rows, row)
+		}
+	}
+	c := &LabelCounts{Created: len(fresh)}
+	// Creates links known not to exist; returns nothing.
+	const create = `UNWIND $rows AS row
+MATCH (a:Stakeholder {id: row.from})
+MATCH (b:Stakeholder {id: row.to})
+CREATE (a)-[:REFERS_TO {id: row.props.id, categoryIds: row.props.categoryIds, status: row.props.status,
+  since: row.props.since, illustrative: row.props.illustrative, source: row.props.source}]->(b)`
+	for chunk := range slices.Chunk(fresh, batchSize) {
+		if _, err := collect(ctx, tx, create, map[string]any{"rows": chunk}); err != nil {
+			return nil, fmt.Errorf("write referral links: %w", err)
+		}
 	}
 	// Returns each link id with created / updated / unchanged.
 	const cypher = `UNWIND $rows AS row
@@ -459,7 +569,6 @@ SET r += row.props
 REMOVE r.__created
 RETURN row.props.id AS id,
        CASE WHEN created AND NOT wasMoved THEN 'created' WHEN created OR differs THEN 'updated' ELSE 'unchanged' END AS state`
-	c := &LabelCounts{}
 	for chunk := range slices.Chunk(rows, batchSize) {
 		recs, err := collect(ctx, tx, cypher, map[string]any{"rows": chunk})
 		if err != nil {

@@ -133,3 +133,8 @@ func coverage(rng *rand.Rand, munis []string, n int) []string {
 	}
 	return out
 }
+
+// ImportBenchSize is the import benchmark's graph: about 106,000 nodes and
+// 540,000 relationships.
+var ImportBenchSize = Size{Municipalities: 500, Stakeholders: 20000, ServicesEach: 3, Categories: 20,
+	Partnerships: 5000, Events: 5000, Needs: 15000, CoverageEach: 3}

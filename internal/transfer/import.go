@@ -107,6 +107,7 @@ type validation struct {
 	ids      map[string]map[string]domain.TerritoryLevel // accepted ids per label, with territory levels
 	banned   map[string][]domain.Problem                 // label:id rejected late in an earlier round, with why
 	late     map[string][]domain.Problem                 // label:id rejected after being accepted
+	existing map[string]bool                             // label:id of the input's records already stored
 	rejected map[key]bool
 	problems []domain.Problem
 	pending  []domain.Ref
@@ -240,11 +241,12 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	}
 
 	// Pass two: all nodes, then all relationships, batch by batch.
+	isNew := func(label, id string) bool { return !v.existing[label+":"+id] }
 	changed := map[string]bool{}
 	done := 0
 	err := scan(func(b *batch) error {
 		doc := accepted(b)
-		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{Nodes: true,
+		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{Nodes: true, IsNew: isNew,
 			Changed: func(label, id string) { changed[label+":"+id] = true }})
 		if err != nil {
 			return err
@@ -260,7 +262,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	done = 0
 	err = scan(func(b *batch) error {
 		doc := accepted(b)
-		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{
+		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{IsNew: isNew,
 			Skip: func(label, id string) bool { return changed[label+":"+id] }})
 		if err != nil {
 			return err

@@ -108,10 +108,10 @@ func TestImportProblems(t *testing.T) {
 	want := []string{
 		"serviceCategories[0].parentId", // cycle A -> B -> A
 		"serviceCategories[1].parentId",
-		"services[1].providerId",   // its provider is rejected (no such territory)
-		"services[2]",              // "ten" is not a number
-		"stakeholders[1].kind",     // CHARITY
-		"stakeholders[2].id",       // repeats t-st-ok
+		"services[1].providerId", // its provider is rejected (no such territory)
+		"services[2]",            // "ten" is not a number
+		"stakeholders[1].kind",   // CHARITY
+		"stakeholders[2].id",     // repeats t-st-ok
 		"stakeholders[3].territoryId",
 	}
 	ctx := context.Background()

@@ -15,7 +15,7 @@ import (
 // named in banned (rejected in an earlier round) count as absent.
 func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, banned map[string][]domain.Problem, pf func(Progress), start time.Time) (*validation, error) {
 	v := &validation{file: file, ids: map[string]map[string]domain.TerritoryLevel{}, banned: banned,
-		rejected: map[key]bool{}, late: map[string][]domain.Problem{}}
+		rejected: map[key]bool{}, late: map[string][]domain.Problem{}, existing: map[string]bool{}}
 	linkIDs := map[string]bool{}
 	err := scan(func(b *batch) error {
 		for i, msg := range b.bad {
@@ -52,6 +52,26 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 					level = b.doc.Territories[i].Level
 				}
 				v.ids[b.list.label][id] = level
+			}
+		}
+		// Which of the batch's records exist already: the write pass creates
+		// the others without looking for them again.
+		ids := idsOf(b.list, b.doc)
+		if b.list.label == "ReferralLink" {
+			exist, err := st.LookupLinkIDs(ctx, ids)
+			if err != nil {
+				return err
+			}
+			for id := range exist {
+				v.existing["ReferralLink:"+id] = true
+			}
+		} else {
+			found, err := st.LookupIDs(ctx, map[string][]string{b.list.label: ids})
+			if err != nil {
+				return err
+			}
+			for id := range found[b.list.label] {
+				v.existing[b.list.label+":"+id] = true
 			}
 		}
 		for i, c := range b.doc.ServiceCategories {
