@@ -88,3 +88,45 @@ type EventRecord struct {
 	ProjectID    string          `json:"projectId,omitempty"`    // IN_PROJECT
 	Participants []Participation `json:"participants,omitempty"` // PARTICIPATED_IN {role}
 }
+
+// Each calls f with every record of the document, list by list in the
+// order above, with the record's type ("Territory", …, "ReferralLink") and
+// id.
+func (d *Document) Each(f func(typ, id string, rec any)) {
+	for _, r := range d.Territories {
+		f("Territory", r.ID, r)
+	}
+	for _, r := range d.ServiceCategories {
+		f("ServiceCategory", r.ID, r)
+	}
+	for _, r := range d.TargetGroups {
+		f("TargetGroup", r.ID, r)
+	}
+	for _, r := range d.CooperationAreas {
+		f("CooperationArea", r.ID, r)
+	}
+	for _, r := range d.Stakeholders {
+		f("Stakeholder", r.ID, r)
+	}
+	for _, r := range d.Projects {
+		f("Project", r.ID, r)
+	}
+	for _, r := range d.Services {
+		f("Service", r.ID, r)
+	}
+	for _, r := range d.Needs {
+		f("Need", r.ID, r)
+	}
+	for _, r := range d.Partnerships {
+		f("Partnership", r.ID, r)
+	}
+	for _, r := range d.ReferralLinks {
+		f("ReferralLink", r.ID, r)
+	}
+	for _, r := range d.Practices {
+		f("Practice", r.ID, r)
+	}
+	for _, r := range d.Events {
+		f("Event", r.ID, r)
+	}
+}

@@ -11,47 +11,16 @@ import (
 // its territories.
 func docIDs(doc *domain.Document) (map[string]map[string]bool, map[string]domain.TerritoryLevel) {
 	ids := map[string]map[string]bool{}
-	add := func(label, id string) {
+	levels := map[string]domain.TerritoryLevel{}
+	doc.Each(func(label, id string, rec any) {
 		if ids[label] == nil {
 			ids[label] = map[string]bool{}
 		}
 		ids[label][id] = true
-	}
-	levels := map[string]domain.TerritoryLevel{}
-	for _, r := range doc.Territories {
-		add(LabelTerritory, r.ID)
-		levels[r.ID] = r.Level
-	}
-	for _, r := range doc.ServiceCategories {
-		add(LabelServiceCategory, r.ID)
-	}
-	for _, r := range doc.TargetGroups {
-		add(LabelTargetGroup, r.ID)
-	}
-	for _, r := range doc.CooperationAreas {
-		add(LabelCooperationArea, r.ID)
-	}
-	for _, r := range doc.Stakeholders {
-		add(LabelStakeholder, r.ID)
-	}
-	for _, r := range doc.Projects {
-		add(LabelProject, r.ID)
-	}
-	for _, r := range doc.Services {
-		add(LabelService, r.ID)
-	}
-	for _, r := range doc.Needs {
-		add(LabelNeed, r.ID)
-	}
-	for _, r := range doc.Partnerships {
-		add(LabelPartnership, r.ID)
-	}
-	for _, r := range doc.Practices {
-		add(LabelPractice, r.ID)
-	}
-	for _, r := range doc.Events {
-		add(LabelEvent, r.ID)
-	}
+		if t, ok := rec.(domain.TerritoryRecord); ok {
+			levels[id] = t.Level
+		}
+	})
 	return ids, levels
 }
 

@@ -66,7 +66,7 @@ func eachRecord(ctx context.Context, st *store.Store, l list, emit func(any) err
 		var recs []any
 		one := &domain.Document{}
 		l.keep(doc, one, func(int) bool { return true })
-		forEach(one, func(v any) { recs = append(recs, v) })
+		one.Each(func(_, _ string, v any) { recs = append(recs, v) })
 		for _, r := range recs {
 			if err := emit(r); err != nil {
 				return err
@@ -94,45 +94,5 @@ func eachLink(ctx context.Context, st *store.Store, emit func(any) error) error 
 			return nil
 		}
 		after = last
-	}
-}
-
-// forEach calls f with every record of doc.
-func forEach(doc *domain.Document, f func(any)) {
-	for _, r := range doc.Territories {
-		f(r)
-	}
-	for _, r := range doc.ServiceCategories {
-		f(r)
-	}
-	for _, r := range doc.TargetGroups {
-		f(r)
-	}
-	for _, r := range doc.CooperationAreas {
-		f(r)
-	}
-	for _, r := range doc.Stakeholders {
-		f(r)
-	}
-	for _, r := range doc.Projects {
-		f(r)
-	}
-	for _, r := range doc.Services {
-		f(r)
-	}
-	for _, r := range doc.Needs {
-		f(r)
-	}
-	for _, r := range doc.Partnerships {
-		f(r)
-	}
-	for _, r := range doc.ReferralLinks {
-		f(r)
-	}
-	for _, r := range doc.Practices {
-		f(r)
-	}
-	for _, r := range doc.Events {
-		f(r)
 	}
 }

@@ -225,7 +225,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		// Too large to try in a transaction: count new and existing ids.
 		err := scan(func(b *batch) error {
 			doc := accepted(b)
-			ids := idsOf(b.list, doc)
+			ids := idsOf(doc)
 			found, err := st.LookupIDs(ctx, map[string][]string{b.list.label: ids})
 			if err != nil {
 				return err
@@ -311,48 +311,8 @@ func merge(into, doc *domain.Document) {
 }
 
 // idsOf lists the ids of a batch's records.
-func idsOf(l list, doc *domain.Document) []string {
+func idsOf(doc *domain.Document) []string {
 	var ids []string
-	add := func(id string) { ids = append(ids, id) }
-	for _, r := range doc.Territories {
-		add(r.ID)
-	}
-	for _, r := range doc.ServiceCategories {
-		add(r.ID)
-	}
-	for _, r := range doc.TargetGroups {
-		add(r.ID)
-	}
-	for _, r := range doc.CooperationAreas {
-		add(r.ID)
-	}
-	for _, r := range doc.Stakeholders {
-		add(r.ID)
-	}
-	for _, r := range doc.Projects {
-		add(r.ID)
-	}
-	for _, r := range doc.Services {
-		add(r.ID)
-	}
-	for _, r := range doc.Needs {
-		add(r.ID)
-	}
-	for _, r := range doc.Partnerships {
-		add(r.ID)
-	}
-	for _, r := range doc.Practices {
-		add(r.ID)
-	}
-	for _, r := range doc.Events {
-		add(r.ID)
-	}
-	if l.name == "referralLinks" {
-		// Links are not nodes: they are counted among the created by
-		// LookupIDs finding no node of their "label".
-		for _, r := range doc.ReferralLinks {
-			add(r.ID)
-		}
-	}
+	doc.Each(func(_, id string, _ any) { ids = append(ids, id) })
 	return ids
 }

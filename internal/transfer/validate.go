@@ -25,7 +25,7 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 			v.reject(shift(p, b.offset))
 		}
 		// Register the accepted records; an id met twice rejects the second.
-		for i, id := range idsOf(b.list, b.doc) {
+		for i, id := range idsOf(b.doc) {
 			k := key{b.list.name, b.offset + i}
 			if v.rejected[k] {
 				continue
@@ -56,7 +56,7 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 		}
 		// Which of the batch's records exist already: the write pass creates
 		// the others without looking for them again.
-		ids := idsOf(b.list, b.doc)
+		ids := idsOf(b.doc)
 		if b.list.label == "ReferralLink" {
 			exist, err := st.LookupLinkIDs(ctx, ids)
 			if err != nil {
