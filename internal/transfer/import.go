@@ -3,6 +3,7 @@ package transfer
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"maps"
 	"slices"
@@ -104,10 +105,10 @@ type key struct {
 // validation is the state of pass one.
 type validation struct {
 	file     string
-	ids      map[string]map[string]domain.TerritoryLevel // accepted ids per label, with territory levels
-	banned   map[string][]domain.Problem                 // label:id rejected late in an earlier round, with why
-	late     map[string][]domain.Problem                 // label:id rejected after being accepted
-	existing map[string]bool                             // label:id of the input's records already stored
+	ids      map[uint64]domain.TerritoryLevel // accepted records (by idKey), with territory levels
+	banned   map[string][]domain.Problem      // label:id rejected late in an earlier round, with why
+	late     map[string][]domain.Problem      // label:id rejected after being accepted
+	existing map[uint64]struct{}              // idKeys of the input's records already stored
 	rejected map[key]bool
 	problems []domain.Problem
 	pending  []domain.Ref
@@ -117,9 +118,18 @@ type validation struct {
 }
 
 func (v *validation) known(label, id string) (domain.TerritoryLevel, bool) {
-	lv, ok := v.ids[label][id]
+	lv, ok := v.ids[idKey(label, id)]
 	return lv, ok
 }
+
+// idSeed seeds idKey for this process.
+var idSeed = maphash.MakeSeed()
+
+// idKey is a record's type and id as 64 bits. Pass one keeps the key of
+// every record of the input, so that memory grows by a few bytes a record,
+// not by the record; two of a million ids collide with a chance of about
+// 3·10⁻⁸, and would only make a missing reference look present.
+func idKey(label, id string) uint64 { return maphash.String(idSeed, label+"\x00"+id) }
 
 // reject records a problem and rejects the record it is about. A record
 // already accepted is withdrawn from the known ids and listed as late.
@@ -138,8 +148,8 @@ func (v *validation) reject(p domain.Problem) {
 	}
 	v.rejected[key{list, n}] = true
 	if l, ok := listByName(list); ok && p.Record != "" {
-		if _, accepted := v.ids[l.label][p.Record]; accepted {
-			delete(v.ids[l.label], p.Record)
+		if _, accepted := v.ids[idKey(l.label, p.Record)]; accepted {
+			delete(v.ids, idKey(l.label, p.Record))
 			v.late[l.label+":"+p.Record] = append(v.late[l.label+":"+p.Record], p)
 		}
 	}
@@ -241,13 +251,19 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	}
 
 	// Pass two: all nodes, then all relationships, batch by batch.
-	isNew := func(label, id string) bool { return !v.existing[label+":"+id] }
-	changed := map[string]bool{}
+	isNew := func(label, id string) bool { _, ok := v.existing[idKey(label, id)]; return !ok }
+	// Records the node pass changed, other than new ones (isNew covers
+	// those), so the relationship pass does not count them twice.
+	changed := map[uint64]struct{}{}
 	done := 0
 	err := scan(func(b *batch) error {
 		doc := accepted(b)
 		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{Nodes: true, IsNew: isNew,
-			Changed: func(label, id string) { changed[label+":"+id] = true }})
+			Changed: func(label, id string) {
+				if !isNew(label, id) {
+					changed[idKey(label, id)] = struct{}{}
+				}
+			}})
 		if err != nil {
 			return err
 		}
@@ -263,7 +279,10 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	err = scan(func(b *batch) error {
 		doc := accepted(b)
 		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{IsNew: isNew,
-			Skip: func(label, id string) bool { return changed[label+":"+id] }})
+			Skip: func(label, id string) bool {
+				_, ok := changed[idKey(label, id)]
+				return ok || isNew(label, id)
+			}})
 		if err != nil {
 			return err
 		}

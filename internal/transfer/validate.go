@@ -14,9 +14,9 @@ import (
 // problem, the rejected records, and the ids of the accepted ones. Records
 // named in banned (rejected in an earlier round) count as absent.
 func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, banned map[string][]domain.Problem, pf func(Progress), start time.Time) (*validation, error) {
-	v := &validation{file: file, ids: map[string]map[string]domain.TerritoryLevel{}, banned: banned,
-		rejected: map[key]bool{}, late: map[string][]domain.Problem{}, existing: map[string]bool{}}
-	linkIDs := map[string]bool{}
+	v := &validation{file: file, ids: map[uint64]domain.TerritoryLevel{}, banned: banned,
+		rejected: map[key]bool{}, late: map[string][]domain.Problem{}, existing: map[uint64]struct{}{}}
+	linkIDs := map[uint64]struct{}{}
 	err := scan(func(b *batch) error {
 		for i, msg := range b.bad {
 			v.reject(domain.Problem{Line: b.offset + i + 1, Field: fmt.Sprintf("%s[%d]", b.list.name, b.offset+i), Message: msg})
@@ -30,9 +30,9 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 			if v.rejected[k] {
 				continue
 			}
-			dup := linkIDs[id]
+			_, dup := linkIDs[idKey("ReferralLink", id)]
 			if b.list.label != "ReferralLink" {
-				_, dup = v.ids[b.list.label][id]
+				_, dup = v.ids[idKey(b.list.label, id)]
 			}
 			switch {
 			case dup:
@@ -42,16 +42,13 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 				v.rejected[k] = true
 				v.problems = append(v.problems, banned[b.list.label+":"+id]...)
 			case b.list.label == "ReferralLink":
-				linkIDs[id] = true
+				linkIDs[idKey("ReferralLink", id)] = struct{}{}
 			default:
-				if v.ids[b.list.label] == nil {
-					v.ids[b.list.label] = map[string]domain.TerritoryLevel{}
-				}
 				var level domain.TerritoryLevel
 				if b.list.label == store.LabelTerritory {
 					level = b.doc.Territories[i].Level
 				}
-				v.ids[b.list.label][id] = level
+				v.ids[idKey(b.list.label, id)] = level
 			}
 		}
 		// Which of the batch's records exist already: the write pass creates
@@ -63,7 +60,7 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 				return err
 			}
 			for id := range exist {
-				v.existing["ReferralLink:"+id] = true
+				v.existing[idKey("ReferralLink", id)] = struct{}{}
 			}
 		} else {
 			found, err := st.LookupIDs(ctx, map[string][]string{b.list.label: ids})
@@ -71,7 +68,7 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 				return err
 			}
 			for id := range found[b.list.label] {
-				v.existing[b.list.label+":"+id] = true
+				v.existing[idKey(b.list.label, id)] = struct{}{}
 			}
 		}
 		for i, c := range b.doc.ServiceCategories {
