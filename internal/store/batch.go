@@ -140,3 +140,14 @@ RETURN a.id, properties(r), b.id ORDER BY r.id LIMIT $limit`, map[string]any{"af
 	}
 	return out, last, nil
 }
+
+// CountRelationships returns how many relationships the database holds
+// (from the count store, not a scan); benchmarks report it.
+func (s *Store) CountRelationships(ctx context.Context) (int, error) {
+	// Returns the number of relationships.
+	recs, err := s.read(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
+	if err != nil {
+		return 0, err
+	}
+	return int(recs[0].Values[0].(int64)), nil
+}
