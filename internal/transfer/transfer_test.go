@@ -58,7 +58,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	testdb.Reset(t)
 	rep, err := transfer.Import(context.Background(), st, []transfer.Input{bytesInput(first)}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 || !rep.Written {
-		t.Fatalf("import: %v %+v", err, rep.Problems)
+		t.Fatalf("import: %v %+v", err, problemsOf(rep))
 	}
 	if c := rep.Counts[store.LabelStakeholder]; c.Created != len(doc.Stakeholders) {
 		t.Errorf("created %d stakeholders, want %d", c.Created, len(doc.Stakeholders))
@@ -138,7 +138,7 @@ func TestImportProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !rep.Written {
-		t.Fatalf("non-atomic import did not write: %+v", rep.Problems)
+		t.Fatalf("non-atomic import did not write: %+v", problemsOf(rep))
 	}
 	for id, label := range map[string]string{"t-st-ok": store.LabelStakeholder, "t-svc-ok": store.LabelService, "t-cat-ok": store.LabelServiceCategory} {
 		if v, _ := store.Get[domain.Meta](ctx, st, label, id); v == nil {
@@ -172,14 +172,14 @@ func TestImportCSVAndHSDS(t *testing.T) {
 	}
 	rep, err := transfer.Import(ctx, st, inputs, transfer.Options{Atomic: true, By: "test", DryRun: true}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 {
-		t.Fatalf("csv dry run: %v %+v", err, rep.Problems)
+		t.Fatalf("csv dry run: %v %+v", err, problemsOf(rep))
 	}
 	if rep.Written {
 		t.Error("dry run wrote")
 	}
 	rep, err = transfer.Import(ctx, st, inputs, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 || !rep.Written {
-		t.Fatalf("csv import: %v %+v", err, rep.Problems)
+		t.Fatalf("csv import: %v %+v", err, problemsOf(rep))
 	}
 	total := 0
 	for _, c := range rep.Counts {
@@ -211,7 +211,7 @@ func TestImportCSVAndHSDS(t *testing.T) {
 			t.Fatalf("hsds %s: %v (the tests read ../shared beside the checkout)", f, err)
 		}
 		if len(rep.Problems) > 0 || !rep.Written {
-			t.Fatalf("hsds %s: %+v", f, rep.Problems)
+			t.Fatalf("hsds %s: %+v", f, problemsOf(rep))
 		}
 		if c := rep.Counts[store.LabelStakeholder]; c == nil || c.Created+c.Updated+c.Unchanged == 0 {
 			t.Errorf("hsds %s: no organization imported: %v", f, rep.Summary())
@@ -222,11 +222,11 @@ func TestImportCSVAndHSDS(t *testing.T) {
 	pkg := transfer.Input{Format: transfer.FormatHSDSPackage, Name: "v1", FS: os.DirFS("../../testdata/hsds/v1")}
 	rep, err = transfer.Import(ctx, st, []transfer.Input{pkg}, transfer.Options{Atomic: true, By: "test"}, hsdsOpt)
 	if err != nil || rep.Written || len(rep.Problems) != 1 || rep.Problems[0].Field != "organization_id" {
-		t.Fatalf("hsds 1.x package, atomic: %v written %v %+v", err, rep.Written, rep.Problems)
+		t.Fatalf("hsds 1.x package, atomic: %v written %v %+v", err, rep.Written, problemsOf(rep))
 	}
 	rep, err = transfer.Import(ctx, st, []transfer.Input{pkg}, transfer.Options{Atomic: false, By: "test"}, hsdsOpt)
 	if err != nil || len(rep.Problems) != 1 || !rep.Written {
-		t.Fatalf("hsds 1.x package: %v %+v", err, rep.Problems)
+		t.Fatalf("hsds 1.x package: %v %+v", err, problemsOf(rep))
 	}
 	if c := rep.Counts[store.LabelService]; c == nil || c.Created == 0 {
 		t.Errorf("hsds 1.x package: no service created: %s", rep.Summary())
@@ -253,7 +253,7 @@ func TestImportBatched(t *testing.T) {
 	ctx := context.Background()
 	rep, err := transfer.Import(ctx, st, []transfer.Input{bytesInput(b)}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 || !rep.Written {
-		t.Fatalf("import: %v %+v", err, rep.Problems)
+		t.Fatalf("import: %v %+v", err, problemsOf(rep))
 	}
 	if c := rep.Counts[store.LabelService]; c.Created != len(doc.Services) || c.Updated != 0 {
 		t.Errorf("services %+v, want %d created", *c, len(doc.Services))
@@ -271,4 +271,12 @@ func TestImportBatched(t *testing.T) {
 			t.Errorf("re-import of %s: %+v, want all unchanged", typ, *c)
 		}
 	}
+}
+
+// problemsOf is rep's problems, nil when the import failed outright.
+func problemsOf(rep *transfer.Report) []domain.Problem {
+	if rep == nil {
+		return nil
+	}
+	return rep.Problems
 }
