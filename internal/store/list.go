@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
+	"sync"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
@@ -82,19 +84,46 @@ func (q *listQuery) scoreCol() string {
 	return ", score"
 }
 
-// list runs the page query and, when wanted, the count query.
+// list runs the page query and, when wanted, the count query; the two run
+// at once, so a counted page costs one round trip of time, not two.
 func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageArgs, withTotal bool) (domain.Page[T], error) {
 	src := q.source()
-	q.params["skip"] = page.Offset
-	q.params["limit"] = page.Limit + 1 // one more than asked tells whether a next page exists
+	params := maps.Clone(q.params)
+	params["skip"] = page.Offset
+	params["limit"] = page.Limit + 1 // one more than asked tells whether a next page exists
+	var (
+		total    int
+		countErr error
+		wg       sync.WaitGroup
+	)
+	if withTotal {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Returns how many nodes match the filter.
+			recs, err := s.read(ctx, src+q.whereClause()+"RETURN count(n) AS total", q.params)
+			if err != nil {
+				countErr = fmt.Errorf("count %s: %w", q.label, err)
+				return
+			}
+			total = int(recs[0].Values[0].(int64))
+		}()
+	}
 	// Returns one page of the label's nodes matching the filter, in order.
 	cypher := src + q.whereClause() +
 		"RETURN n ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit"
-	recs, err := s.read(ctx, cypher, q.params)
+	recs, err := s.read(ctx, cypher, params)
+	wg.Wait()
 	if err != nil {
 		return domain.Page[T]{}, fmt.Errorf("list %s: %w", q.label, err)
 	}
+	if countErr != nil {
+		return domain.Page[T]{}, countErr
+	}
 	out := domain.Page[T]{Offset: page.Offset}
+	if withTotal {
+		out.Total = &total
+	}
 	for i, rec := range recs {
 		if i == page.Limit {
 			out.HasNext = true
@@ -105,15 +134,6 @@ func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageAr
 			return out, fmt.Errorf("list %s: %w", q.label, err)
 		}
 		out.Items = append(out.Items, v)
-	}
-	if withTotal {
-		// Returns how many nodes match the filter.
-		recs, err := s.read(ctx, src+q.whereClause()+"RETURN count(n) AS total", q.params)
-		if err != nil {
-			return out, fmt.Errorf("count %s: %w", q.label, err)
-		}
-		total := int(recs[0].Values[0].(int64))
-		out.Total = &total
 	}
 	return out, nil
 }
