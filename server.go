@@ -142,7 +142,8 @@ func serve(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Lo
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: api.New(api.Options{Store: st, Logger: log,
-			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes}),
+			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
+			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,

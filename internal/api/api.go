@@ -37,6 +37,8 @@ type Options struct {
 	MaxBodyBytes   int64
 	// MaxUploadBytes limits multipart requests (importGraph uploads).
 	MaxUploadBytes int64
+	// MaxDepth and MaxComplexity limit queries (see limits).
+	MaxDepth, MaxComplexity int
 }
 
 // New returns the HTTP handler of the whole API.
@@ -52,6 +54,12 @@ func New(o Options) http.Handler {
 	}
 	if o.MaxUploadBytes <= 0 {
 		o.MaxUploadBytes = 64 << 20
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = 12
+	}
+	if o.MaxComplexity <= 0 {
+		o.MaxComplexity = 500000
 	}
 	a := &api{opts: o, log: o.Logger}
 
@@ -80,6 +88,7 @@ func (a *api) graphql() http.Handler {
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: a.opts.MaxUploadBytes, MaxMemory: 32 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	srv.Use(limits{maxDepth: a.opts.MaxDepth, maxComplexity: a.opts.MaxComplexity})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := infoFrom(ctx); info != nil {
@@ -144,6 +153,8 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		if derr.Code == domain.CodeInternal || derr.Code == domain.CodeUnavailable || derr.Code == domain.CodeTimeout {
 			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err, "request_id", requestID(ctx))
 		}
+	case gerr.Extensions["code"] == domain.CodeTooComplex:
+		// Refused by the query limits before anything ran.
 	case gerr.Extensions["code"] == "GRAPHQL_VALIDATION_FAILED" || gerr.Extensions["code"] == "GRAPHQL_PARSE_FAILED":
 		// The query or its variables do not fit the schema (an unknown enum
 		// value, a wrong type, a missing argument): the message names the

@@ -26,6 +26,8 @@ type Config struct {
 	RequestTimeout time.Duration
 	MaxBodyBytes   int64
 	MaxUploadBytes int64
+	MaxDepth       int
+	MaxComplexity  int
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -46,6 +48,8 @@ var Settings = []Setting{
 	{"COOPGRAPH_REQUEST_TIMEOUT", "request-timeout", "30s", "Longest a GraphQL request may take; its Cypher queries are stopped at this deadline."},
 	{"COOPGRAPH_MAX_BODY_BYTES", "max-body-bytes", "1048576", "Largest request body accepted, in bytes."},
 	{"COOPGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "67108864", "Largest multipart request (importGraph upload) accepted, in bytes."},
+	{"COOPGRAPH_MAX_DEPTH", "max-depth", "12", "Deepest nesting of fields a query may have."},
+	{"COOPGRAPH_MAX_COMPLEXITY", "max-complexity", "500000", "Highest complexity a query may have: a field costs 1, a list its page size times what it selects."},
 }
 
 // Load reads the environment through getenv and then the flags in args.
@@ -99,6 +103,16 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		errs = append(errs, fmt.Errorf("COOPGRAPH_MAX_UPLOAD_BYTES %q is not a number of bytes of at least 1024", *vals["COOPGRAPH_MAX_UPLOAD_BYTES"]))
 	}
 	cfg.MaxUploadBytes = n
+	for _, lim := range []struct {
+		env string
+		dst *int
+	}{{"COOPGRAPH_MAX_DEPTH", &cfg.MaxDepth}, {"COOPGRAPH_MAX_COMPLEXITY", &cfg.MaxComplexity}} {
+		v, err := strconv.Atoi(*vals[lim.env])
+		if err != nil || v < 1 {
+			errs = append(errs, fmt.Errorf("%s %q is not a positive whole number", lim.env, *vals[lim.env]))
+		}
+		*lim.dst = v
+	}
 	return cfg, fs.Args(), errors.Join(errs...)
 }
 

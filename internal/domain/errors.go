@@ -13,6 +13,7 @@ const (
 	CodeConflict     = "CONFLICT"
 	CodeUnavailable  = "UNAVAILABLE"
 	CodeTimeout      = "TIMEOUT"
+	CodeTooComplex   = "TOO_COMPLEX"
 	CodeInternal     = "INTERNAL"
 )
 
