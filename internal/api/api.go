@@ -39,6 +39,8 @@ type Options struct {
 	MaxUploadBytes int64
 	// MaxDepth and MaxComplexity limit queries (see limits).
 	MaxDepth, MaxComplexity int
+	// CORSOrigins may call the API from a browser page ("*": any).
+	CORSOrigins []string
 }
 
 // New returns the HTTP handler of the whole API.
@@ -71,7 +73,7 @@ func New(o Options) http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
-	return mux
+	return secure(cors(o.CORSOrigins, mux))
 }
 
 type api struct {

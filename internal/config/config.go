@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -28,6 +29,7 @@ type Config struct {
 	MaxUploadBytes int64
 	MaxDepth       int
 	MaxComplexity  int
+	CORSOrigins    []string
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -50,6 +52,7 @@ var Settings = []Setting{
 	{"COOPGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "67108864", "Largest multipart request (importGraph upload) accepted, in bytes."},
 	{"COOPGRAPH_MAX_DEPTH", "max-depth", "12", "Deepest nesting of fields a query may have."},
 	{"COOPGRAPH_MAX_COMPLEXITY", "max-complexity", "500000", "Highest complexity a query may have: a field costs 1, a list its page size times what it selects."},
+	{"COOPGRAPH_CORS_ORIGINS", "cors-origins", "", "Origins whose browser pages may call the API, comma-separated (e.g. https://dashboard.example.org); * for any; empty for none."},
 }
 
 // Load reads the environment through getenv and then the flags in args.
@@ -112,6 +115,15 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 			errs = append(errs, fmt.Errorf("%s %q is not a positive whole number", lim.env, *vals[lim.env]))
 		}
 		*lim.dst = v
+	}
+	for _, o := range strings.Split(*vals["COOPGRAPH_CORS_ORIGINS"], ",") {
+		if o = strings.TrimSpace(o); o == "" {
+			continue
+		}
+		if u, err := url.Parse(o); o != "*" && (err != nil || u.Scheme == "" || u.Host == "" || u.Path != "") {
+			errs = append(errs, fmt.Errorf("COOPGRAPH_CORS_ORIGINS: %q is not an origin like https://dashboard.example.org", o))
+		}
+		cfg.CORSOrigins = append(cfg.CORSOrigins, o)
 	}
 	return cfg, fs.Args(), errors.Join(errs...)
 }

@@ -51,3 +51,15 @@ func TestLoad(t *testing.T) {
 		})
 	}
 }
+
+func TestCORSOrigins(t *testing.T) {
+	cfg, _, err := Load("serve", nil, env(map[string]string{"NEO4J_URI": "bolt://h:1",
+		"COOPGRAPH_CORS_ORIGINS": "https://a.example.org, http://localhost:3000"}), io.Discard, nil)
+	if err != nil || len(cfg.CORSOrigins) != 2 || cfg.CORSOrigins[1] != "http://localhost:3000" {
+		t.Fatalf("origins %v, %v", cfg.CORSOrigins, err)
+	}
+	_, _, err = Load("serve", nil, env(map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_CORS_ORIGINS": "a.example.org/x"}), io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), "COOPGRAPH_CORS_ORIGINS") {
+		t.Fatalf("bad origin: %v", err)
+	}
+}

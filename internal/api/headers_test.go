@@ -1,0 +1,46 @@
+package api_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/coopgraph/coopgraph/internal/api"
+)
+
+func TestSecurityHeadersAndCORS(t *testing.T) {
+	h := api.New(api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		CORSOrigins: []string{"https://dashboard.example.org"}})
+	do := func(method, path, origin string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, nil)
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+			req.Header.Set("Access-Control-Request-Method", "POST")
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	rec := do(http.MethodGet, "/healthz", "")
+	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+		"X-Frame-Options": "DENY", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"} {
+		if got := rec.Header().Get(k); got != want {
+			t.Errorf("%s: %q, want %q", k, got, want)
+		}
+	}
+	if csp := do(http.MethodGet, "/", "").Header().Get("Content-Security-Policy"); csp != "" {
+		t.Errorf("GraphiQL page has CSP %q; it loads scripts from a CDN", csp)
+	}
+
+	pre := do(http.MethodOptions, "/graphql", "https://dashboard.example.org")
+	if pre.Code != http.StatusNoContent || pre.Header().Get("Access-Control-Allow-Origin") != "https://dashboard.example.org" ||
+		pre.Header().Get("Access-Control-Allow-Methods") == "" {
+		t.Errorf("preflight from an allowed origin: %d %v", pre.Code, pre.Header())
+	}
+	other := do(http.MethodOptions, "/graphql", "https://evil.example.com")
+	if got := other.Header().Get("Access-Control-Allow-Origin"); got != "" {
+		t.Errorf("preflight from another origin allowed: %q", got)
+	}
+}
