@@ -30,6 +30,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/cli"
 	"github.com/coopgraph/coopgraph/internal/config"
 	"github.com/coopgraph/coopgraph/internal/demo"
+	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -69,8 +70,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	slog.SetDefault(log)
 
+	m := metrics.New()
 	st, err := store.Open(store.Config{URI: cfg.Neo4jURI, User: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
-		Database: cfg.Neo4jDatabase, QueryTimeout: cfg.RequestTimeout, Logger: log})
+		Database: cfg.Neo4jDatabase, QueryTimeout: cfg.RequestTimeout, Logger: log, Observer: m})
 	if err != nil {
 		return err
 	}
@@ -121,7 +123,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 			}
 		}
 	}
-	return serve(ctx, cfg, st, log)
+	return serve(ctx, cfg, st, m, log)
 }
 
 func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
@@ -138,12 +140,12 @@ func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 }
 
 // serve runs the HTTP server until ctx ends, then drains in-flight requests.
-func serve(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger) error {
+func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.Metrics, log *slog.Logger) error {
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: api.New(api.Options{Store: st, Logger: log,
 			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
-			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins}),
+			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins, Metrics: m}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,

@@ -26,6 +26,7 @@ import (
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -41,6 +42,8 @@ type Options struct {
 	MaxDepth, MaxComplexity int
 	// CORSOrigins may call the API from a browser page ("*": any).
 	CORSOrigins []string
+	// Metrics, when set, records every request and is served at /metrics.
+	Metrics *metrics.Metrics
 }
 
 // New returns the HTTP handler of the whole API.
@@ -73,6 +76,9 @@ func New(o Options) http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	if o.Metrics != nil {
+		mux.Handle("GET /metrics", o.Metrics.Handler())
+	}
 	return secure(cors(o.CORSOrigins, mux))
 }
 
@@ -97,8 +103,11 @@ func (a *api) graphql() http.Handler {
 			oc := graphql.GetOperationContext(ctx)
 			info.mu.Lock()
 			info.operation = oc.OperationName
-			if info.operation == "" && oc.Operation != nil {
-				info.operation = "(" + string(oc.Operation.Operation) + ")"
+			if oc.Operation != nil {
+				if info.operation == "" {
+					info.operation = oc.Operation.Name
+				}
+				info.kind = string(oc.Operation.Operation)
 			}
 			info.mu.Unlock()
 		}
@@ -193,7 +202,8 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 type requestInfo struct {
 	mu        sync.Mutex
 	id        string
-	operation string
+	operation string // the operation's name, empty when anonymous
+	kind      string // query, mutation
 	codes     []string
 }
 
@@ -243,9 +253,13 @@ func (a *api) middleware(next http.Handler) http.Handler {
 
 		info.mu.Lock()
 		defer info.mu.Unlock()
+		if a.opts.Metrics != nil {
+			a.opts.Metrics.Request(info.operation, sw.status, time.Since(start), info.codes)
+		}
 		a.log.LogAttrs(ctx, slog.LevelInfo, "graphql",
 			slog.String("request_id", id),
 			slog.String("operation", info.operation),
+			slog.String("kind", info.kind),
 			slog.Int("status", sw.status),
 			slog.Duration("duration", time.Since(start)),
 			slog.Int64("cypher_queries", store.QueryCount(ctx)),

@@ -15,10 +15,12 @@ import (
 // nodes before any relationship; and exports read the graph page by page.
 
 // executeRead runs fn in one managed read transaction.
-func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) error {
+func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) (err error) {
+	done := s.observe("read")
+	defer func() { done(err) }()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer session.Close(ctx)
-	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err = session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
 	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
 	if err != nil {

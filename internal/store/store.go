@@ -24,6 +24,16 @@ type Config struct {
 	// QueryTimeout bounds a query that runs without a context deadline.
 	QueryTimeout time.Duration
 	Logger       *slog.Logger
+	// Observer, when set, is told of every query and transaction (metrics).
+	Observer Observer
+}
+
+// Observer watches the database work: QueryStarted before a query or a
+// transaction, QueryDone after it with its mode ("read", "write") and
+// outcome.
+type Observer interface {
+	QueryStarted()
+	QueryDone(mode string, d time.Duration, err error)
 }
 
 // Store is the Neo4j implementation of coopgraph's storage.
@@ -32,6 +42,7 @@ type Store struct {
 	db      string
 	timeout time.Duration
 	log     *slog.Logger
+	obs     Observer
 	queries atomic.Int64 // all queries run, for metrics and benchmarks
 }
 
@@ -64,7 +75,7 @@ func Open(cfg Config) (*Store, error) {
 	if timeout <= 0 {
 		timeout = 30 * time.Second
 	}
-	return &Store{driver: driver, db: cfg.Database, timeout: timeout, log: log}, nil
+	return &Store{driver: driver, db: cfg.Database, timeout: timeout, log: log, obs: cfg.Observer}, nil
 }
 
 // Close closes the driver and its connections.
@@ -121,16 +132,28 @@ func (s *Store) count(ctx context.Context) {
 
 // read runs one query in a read transaction and returns all its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.run(ctx, neo4j.ExecuteQueryWithReadersRouting(), cypher, params)
+	return s.run(ctx, "read", neo4j.ExecuteQueryWithReadersRouting(), cypher, params)
 }
 
 // write runs one query in a write transaction and returns all its records.
 func (s *Store) write(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.run(ctx, neo4j.ExecuteQueryWithWritersRouting(), cypher, params)
+	return s.run(ctx, "write", neo4j.ExecuteQueryWithWritersRouting(), cypher, params)
 }
 
-func (s *Store) run(ctx context.Context, routing neo4j.ExecuteQueryConfigurationOption, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+// observe reports one piece of database work to the observer, if any.
+func (s *Store) observe(mode string) func(error) {
+	if s.obs == nil {
+		return func(error) {}
+	}
+	start := time.Now()
+	s.obs.QueryStarted()
+	return func(err error) { s.obs.QueryDone(mode, time.Since(start), err) }
+}
+
+func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQueryConfigurationOption, cypher string, params map[string]any) (_ []*neo4j.Record, err error) {
 	s.count(ctx)
+	done := s.observe(mode)
+	defer func() { done(err) }()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(s.db),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx))))
@@ -143,10 +166,12 @@ func (s *Store) run(ctx context.Context, routing neo4j.ExecuteQueryConfiguration
 // executeWrite runs fn in one managed write transaction: all of its queries
 // commit together or not at all, and the driver retries it on transient
 // errors.
-func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
+func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) (err error) {
+	done := s.observe("write")
+	defer func() { done(err) }()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
 	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
 	if err != nil {
