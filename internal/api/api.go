@@ -113,6 +113,22 @@ func (a *api) graphql() http.Handler {
 		}
 		return next(ctx)
 	})
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		// Hand back the bookmark of the state this request saw or wrote; a
+		// later request that sends it reads at least that (see
+		// store.WithBookmarks).
+		if info := infoFrom(ctx); info != nil && info.bookmarks != nil && resp != nil {
+			if bms := info.bookmarks.Latest(ctx); len(bms) > 0 {
+				info.w.Header().Set(bookmarkHeader, strings.Join(bms, ","))
+				if resp.Extensions == nil {
+					resp.Extensions = map[string]any{}
+				}
+				resp.Extensions["bookmark"] = strings.Join(bms, ",")
+			}
+		}
+		return resp
+	})
 	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		a.log.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestID(ctx))
@@ -205,6 +221,8 @@ type requestInfo struct {
 	operation string // the operation's name, empty when anonymous
 	kind      string // query, mutation
 	codes     []string
+	bookmarks *store.Bookmarks
+	w         http.ResponseWriter
 }
 
 type infoKey struct{}
@@ -222,6 +240,22 @@ func requestID(ctx context.Context) string {
 }
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// bookmarkHeader carries Neo4j bookmarks both ways (comma-separated).
+const bookmarkHeader = "X-Coopgraph-Bookmark"
+
+// bookmarksOf reads the bookmarks a client sent.
+func bookmarksOf(r *http.Request) []string {
+	var out []string
+	for _, v := range r.Header.Values(bookmarkHeader) {
+		for _, b := range strings.Split(v, ",") {
+			if b = strings.TrimSpace(b); b != "" && len(b) <= 1024 {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
 
 // middleware wraps the GraphQL handler: request id, body limit, deadline,
 // per-request batcher and Cypher counter, one log line.
@@ -247,6 +281,10 @@ func (a *api) middleware(next http.Handler) http.Handler {
 		ctx = context.WithValue(ctx, infoKey{}, info)
 		ctx = batch.With(ctx, batch.New())
 		ctx = store.CountQueries(ctx)
+		if a.opts.Store != nil {
+			ctx, info.bookmarks = a.opts.Store.WithBookmarks(ctx, bookmarksOf(r))
+		}
+		info.w = w
 
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r.WithContext(ctx))

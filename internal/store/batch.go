@@ -18,7 +18,8 @@ import (
 func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) (err error) {
 	done := s.observe("read")
 	defer func() { done(err) }()
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
+		BookmarkManager: s.bookmarkManager(ctx)})
 	defer session.Close(ctx)
 	_, err = session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(countingTx{tx, func() { s.count(ctx) }})

@@ -155,7 +155,7 @@ func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQuery
 	done := s.observe(mode)
 	defer func() { done(err) }()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		routing, neo4j.ExecuteQueryWithDatabase(s.db),
+		routing, neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithBookmarkManager(s.bookmarkManager(ctx)),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx))))
 	if err != nil {
 		return nil, classify(ctx, err)
@@ -169,7 +169,8 @@ func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQuery
 func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) (err error) {
 	done := s.observe("write")
 	defer func() { done(err) }()
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite,
+		BookmarkManager: s.bookmarkManager(ctx)})
 	defer session.Close(ctx)
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
@@ -215,6 +216,10 @@ func classify(ctx context.Context, err error) error {
 		return &domain.Error{Code: domain.CodeTimeout, Message: "the request took too long", Err: err}
 	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
 		return &domain.Error{Code: domain.CodeTimeout, Message: "the request took too long", Err: err}
+	case errors.As(err, &nerr) && (nerr.Code == "Neo.ClientError.Transaction.InvalidBookmark" ||
+		nerr.Code == "Neo.ClientError.Transaction.InvalidBookmarkMixture"):
+		return &domain.Error{Code: domain.CodeBadUserInput, Field: "X-Coopgraph-Bookmark",
+			Message: "is not a bookmark this API returned", Err: err}
 	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 		return &domain.Error{Code: domain.CodeConflict, Message: "a record with this id already exists", Err: err}
 	case errors.As(err, &nerr) && (nerr.Code == "Neo.ClientError.Security.Unauthorized" ||
