@@ -44,6 +44,10 @@ type Options struct {
 	CORSOrigins []string
 	// Metrics, when set, records every request and is served at /metrics.
 	Metrics *metrics.Metrics
+	// RateLimit is the requests a second each identity may make on
+	// average, RateBurst how many at once; 0 turns the limit off.
+	RateLimit float64
+	RateBurst int
 }
 
 // New returns the HTTP handler of the whole API.
@@ -69,7 +73,11 @@ func New(o Options) http.Handler {
 	a := &api{opts: o, log: o.Logger}
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", a.middleware(a.graphql()))
+	gql := a.middleware(a.graphql())
+	if o.RateLimit > 0 {
+		gql = newRateLimiter(o.RateLimit, max(o.RateBurst, 1)).limit(gql)
+	}
+	mux.Handle("/graphql", gql)
 	mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -25,10 +25,10 @@ func secure(next http.Handler) http.Handler {
 // any). Other origins get no CORS headers, so browsers keep their responses
 // from them; a preflight from an allowed origin is answered here.
 func cors(allowed []string, next http.Handler) http.Handler {
-	any := slices.Contains(allowed, "*")
+	anyOrigin := slices.Contains(allowed, "*")
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		origin := r.Header.Get("Origin")
-		if origin == "" || !(any || slices.Contains(allowed, origin)) {
+		if origin == "" || !(anyOrigin || slices.Contains(allowed, origin)) {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -30,6 +30,8 @@ type Config struct {
 	MaxDepth       int
 	MaxComplexity  int
 	CORSOrigins    []string
+	RateLimit      float64
+	RateBurst      int
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -52,6 +54,8 @@ var Settings = []Setting{
 	{"COOPGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "67108864", "Largest multipart request (importGraph upload) accepted, in bytes."},
 	{"COOPGRAPH_MAX_DEPTH", "max-depth", "12", "Deepest nesting of fields a query may have."},
 	{"COOPGRAPH_MAX_COMPLEXITY", "max-complexity", "500000", "Highest complexity a query may have: a field costs 1, a list its page size times what it selects."},
+	{"COOPGRAPH_RATE_LIMIT", "rate-limit", "50", "GraphQL requests a second each client may make on average; 0 for no limit."},
+	{"COOPGRAPH_RATE_BURST", "rate-burst", "100", "GraphQL requests a client may make at once before the rate limit applies."},
 	{"COOPGRAPH_CORS_ORIGINS", "cors-origins", "", "Origins whose browser pages may call the API, comma-separated (e.g. https://dashboard.example.org); * for any; empty for none."},
 }
 
@@ -115,6 +119,12 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 			errs = append(errs, fmt.Errorf("%s %q is not a positive whole number", lim.env, *vals[lim.env]))
 		}
 		*lim.dst = v
+	}
+	if cfg.RateLimit, err = strconv.ParseFloat(*vals["COOPGRAPH_RATE_LIMIT"], 64); err != nil || cfg.RateLimit < 0 {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_RATE_LIMIT %q is not a number of requests a second (0 for none)", *vals["COOPGRAPH_RATE_LIMIT"]))
+	}
+	if cfg.RateBurst, err = strconv.Atoi(*vals["COOPGRAPH_RATE_BURST"]); err != nil || cfg.RateBurst < 1 {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_RATE_BURST %q is not a positive whole number", *vals["COOPGRAPH_RATE_BURST"]))
 	}
 	for _, o := range strings.Split(*vals["COOPGRAPH_CORS_ORIGINS"], ",") {
 		if o = strings.TrimSpace(o); o == "" {

@@ -14,6 +14,7 @@ const (
 	CodeUnavailable  = "UNAVAILABLE"
 	CodeTimeout      = "TIMEOUT"
 	CodeTooComplex   = "TOO_COMPLEX"
+	CodeRateLimited  = "RATE_LIMITED"
 	CodeInternal     = "INTERNAL"
 )
 
