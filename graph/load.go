@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/batch"
@@ -210,21 +209,7 @@ func referralLinks(items []store.Item[domain.Stakeholder], ends func(other *doma
 	out := make([]*model.ReferralLink, len(items))
 	for i, it := range items {
 		from, to := ends(it.Node)
-		l := &model.ReferralLink{From: from, To: to}
-		l.ID, _ = it.Rel["id"].(string)
-		l.FromID, l.ToID = from.ID, to.ID
-		s, _ := it.Rel["status"].(string)
-		l.Status = domain.ReferralLinkStatus(s)
-		l.Illustrative, _ = it.Rel["illustrative"].(bool)
-		l.Source, _ = it.Rel["source"].(string)
-		if cats, ok := it.Rel["categoryIds"].([]any); ok {
-			for _, c := range cats {
-				l.CategoryIDs = append(l.CategoryIDs, c.(string))
-			}
-		}
-		if d, ok := it.Rel["since"].(neo4j.Date); ok {
-			l.Since = &domain.Date{Time: d.Time()}
-		}
+		l := &model.ReferralLink{ReferralLink: store.LinkOf(from.ID, to.ID, it.Rel), From: from, To: to}
 		out[i] = l
 	}
 	return out

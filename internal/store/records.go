@@ -202,7 +202,7 @@ func readRecords(ctx context.Context, tx runner, label string, ids []string) (*d
 	return doc, nil
 }
 
-// linkProps turns a REFERS_TO relationship's properties into a link.
+// linkOf turns a REFERS_TO relationship's properties into a link.
 func linkOf(from, to string, props map[string]any) domain.ReferralLink {
 	l := domain.ReferralLink{FromID: from, ToID: to}
 	l.ID, _ = props["id"].(string)
@@ -221,7 +221,8 @@ func linkOf(from, to string, props map[string]any) domain.ReferralLink {
 	return l
 }
 
-// LinkOf is linkOf for the read API, which finds links through hops.
+// LinkOf is linkOf for the read API, which finds links through hops (the
+// one way a link is read from its properties).
 func LinkOf(from, to string, props map[string]any) domain.ReferralLink {
 	return linkOf(from, to, props)
 }
