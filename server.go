@@ -32,6 +32,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/demo"
 	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/store"
+	"github.com/coopgraph/coopgraph/internal/tracing"
 )
 
 func main() {
@@ -69,6 +70,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	slog.SetDefault(log)
+	stopTracing, err := tracing.Setup(ctx, cfg.Tracing)
+	if err != nil {
+		return err
+	}
+	defer stopTracing(context.Background())
 
 	m := metrics.New()
 	st, err := store.Open(store.Config{URI: cfg.Neo4jURI, User: cfg.Neo4jUser, Password: cfg.Neo4jPassword,

@@ -21,6 +21,10 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/coopgraph/coopgraph/graph"
 	"github.com/coopgraph/coopgraph/graph/generated"
@@ -107,6 +111,7 @@ func (a *api) graphql() http.Handler {
 	srv.Use(limits{maxDepth: a.opts.MaxDepth, maxComplexity: a.opts.MaxComplexity})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		ctx, done := traceOperation(ctx)
 		if info := infoFrom(ctx); info != nil {
 			oc := graphql.GetOperationContext(ctx)
 			info.mu.Lock()
@@ -119,7 +124,12 @@ func (a *api) graphql() http.Handler {
 			}
 			info.mu.Unlock()
 		}
-		return next(ctx)
+		rh := next(ctx)
+		return func(ctx context.Context) *graphql.Response {
+			resp := rh(ctx)
+			done(resp)
+			return resp
+		}
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
@@ -321,4 +331,31 @@ type statusWriter struct {
 func (w *statusWriter) WriteHeader(code int) {
 	w.status = code
 	w.ResponseWriter.WriteHeader(code)
+}
+
+// tracer makes the spans of GraphQL operations (a no-op unless tracing is
+// on); the store's Cypher spans are their children.
+var tracer = otel.Tracer("github.com/coopgraph/coopgraph/internal/api")
+
+// traceOperation starts the span of the operation of ctx; done ends it with
+// the response's first error code, if any.
+func traceOperation(ctx context.Context) (context.Context, func(*graphql.Response)) {
+	oc := graphql.GetOperationContext(ctx)
+	name, kind := oc.OperationName, "query"
+	if oc.Operation != nil {
+		kind = string(oc.Operation.Operation)
+		if name == "" {
+			name = oc.Operation.Name
+		}
+	}
+	ctx, span := tracer.Start(ctx, "graphql "+kind+" "+name, trace.WithAttributes(
+		attribute.String("graphql.operation.type", kind), attribute.String("graphql.operation.name", name),
+		attribute.String("coopgraph.request_id", requestID(ctx))))
+	return ctx, func(resp *graphql.Response) {
+		if resp != nil && len(resp.Errors) > 0 {
+			code, _ := resp.Errors[0].Extensions["code"].(string)
+			span.SetStatus(codes.Error, code)
+		}
+		span.End()
+	}
 }

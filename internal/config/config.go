@@ -32,6 +32,7 @@ type Config struct {
 	CORSOrigins    []string
 	RateLimit      float64
 	RateBurst      int
+	Tracing        string
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -56,6 +57,7 @@ var Settings = []Setting{
 	{"COOPGRAPH_MAX_COMPLEXITY", "max-complexity", "500000", "Highest complexity a query may have: a field costs 1, a list its page size times what it selects."},
 	{"COOPGRAPH_RATE_LIMIT", "rate-limit", "50", "GraphQL requests a second each client may make on average; 0 for no limit."},
 	{"COOPGRAPH_RATE_BURST", "rate-burst", "100", "GraphQL requests a client may make at once before the rate limit applies."},
+	{"COOPGRAPH_TRACING", "tracing", "off", "OpenTelemetry tracing: off, or otlp (to OTEL_EXPORTER_OTLP_ENDPOINT, default http://localhost:4318)."},
 	{"COOPGRAPH_CORS_ORIGINS", "cors-origins", "", "Origins whose browser pages may call the API, comma-separated (e.g. https://dashboard.example.org); * for any; empty for none."},
 }
 
@@ -125,6 +127,10 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	}
 	if cfg.RateBurst, err = strconv.Atoi(*vals["COOPGRAPH_RATE_BURST"]); err != nil || cfg.RateBurst < 1 {
 		errs = append(errs, fmt.Errorf("COOPGRAPH_RATE_BURST %q is not a positive whole number", *vals["COOPGRAPH_RATE_BURST"]))
+	}
+	cfg.Tracing = *vals["COOPGRAPH_TRACING"]
+	if cfg.Tracing != "off" && cfg.Tracing != "otlp" {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_TRACING %q is not off or otlp", cfg.Tracing))
 	}
 	for _, o := range strings.Split(*vals["COOPGRAPH_CORS_ORIGINS"], ",") {
 		if o = strings.TrimSpace(o); o == "" {

@@ -16,7 +16,7 @@ import (
 
 // executeRead runs fn in one managed read transaction.
 func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) (err error) {
-	done := s.observe("read")
+	ctx, done := s.observe(ctx, "read", "")
 	defer func() { done(err) }()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
 		BookmarkManager: s.bookmarkManager(ctx)})

@@ -11,6 +11,10 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
@@ -140,19 +144,37 @@ func (s *Store) write(ctx context.Context, cypher string, params map[string]any)
 	return s.run(ctx, "write", neo4j.ExecuteQueryWithWritersRouting(), cypher, params)
 }
 
-// observe reports one piece of database work to the observer, if any.
-func (s *Store) observe(mode string) func(error) {
-	if s.obs == nil {
-		return func(error) {}
+// tracer makes the spans of Cypher queries (a no-op unless tracing is on).
+var tracer = otel.Tracer("github.com/coopgraph/coopgraph/internal/store")
+
+// observe reports one piece of database work to the observer, if any, and
+// to tracing as a span; statement is its Cypher (never user text, which
+// travels as parameters), empty for a transaction of several.
+func (s *Store) observe(ctx context.Context, mode, statement string) (context.Context, func(error)) {
+	ctx, span := tracer.Start(ctx, "cypher "+mode, trace.WithSpanKind(trace.SpanKindClient),
+		trace.WithAttributes(attribute.String("db.system", "neo4j"), attribute.String("db.namespace", s.db)))
+	if statement != "" {
+		span.SetAttributes(attribute.String("db.query.text", statement))
 	}
 	start := time.Now()
-	s.obs.QueryStarted()
-	return func(err error) { s.obs.QueryDone(mode, time.Since(start), err) }
+	if s.obs != nil {
+		s.obs.QueryStarted()
+	}
+	return ctx, func(err error) {
+		if s.obs != nil {
+			s.obs.QueryDone(mode, time.Since(start), err)
+		}
+		if err != nil {
+			span.RecordError(err)
+			span.SetStatus(codes.Error, domain.ErrorCode(err))
+		}
+		span.End()
+	}
 }
 
 func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQueryConfigurationOption, cypher string, params map[string]any) (_ []*neo4j.Record, err error) {
 	s.count(ctx)
-	done := s.observe(mode)
+	ctx, done := s.observe(ctx, mode, cypher)
 	defer func() { done(err) }()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		routing, neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithBookmarkManager(s.bookmarkManager(ctx)),
@@ -167,7 +189,7 @@ func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQuery
 // commit together or not at all, and the driver retries it on transient
 // errors.
 func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) (err error) {
-	done := s.observe("write")
+	ctx, done := s.observe(ctx, "write", "")
 	defer func() { done(err) }()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite,
 		BookmarkManager: s.bookmarkManager(ctx)})
