@@ -15,7 +15,8 @@ build:
 # NEO4J_URI it starts a local Neo4j (data in ./data/neo4j) and stops it on
 # Ctrl-C; with NEO4J_URI it uses that server.
 run: build
-	@if [ -n "$$NEO4J_URI" ]; then \
+	@export COOPGRAPH_MODE=$${COOPGRAPH_MODE:-development}; \
+	if [ -n "$$NEO4J_URI" ]; then \
 		exec ./$(BIN) serve -demo; \
 	else \
 		exec $(NEO4J_SH) with --data '$(NEO4J_DATA)' --port '$(NEO4J_PORT)' --password '$(NEO4J_PASSWORD)' -- ./$(BIN) serve -demo; \

@@ -5,6 +5,7 @@
 //	coopgraph migrate           apply the database migrations and exit
 //	coopgraph seed -demo        load the demo dataset (idempotent) and exit
 //	coopgraph import FILE...    import an interchange document, CSV lists or HSDS data
+//	coopgraph apikey create -name N -role R | list | revoke ID
 //	coopgraph export [-format F] [-o FILE]
 //	                            export the graph (JSON document) or one CSV list
 //
@@ -27,6 +28,7 @@ import (
 	"time"
 
 	"github.com/coopgraph/coopgraph/internal/api"
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/cli"
 	"github.com/coopgraph/coopgraph/internal/config"
 	"github.com/coopgraph/coopgraph/internal/demo"
@@ -48,7 +50,7 @@ func main() {
 
 func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	cmd := "serve"
-	if len(args) > 0 && slices.Contains([]string{"serve", "migrate", "seed", "import", "export"}, args[0]) {
+	if len(args) > 0 && slices.Contains([]string{"serve", "migrate", "seed", "import", "export", "apikey"}, args[0]) {
 		cmd, args = args[0], args[1:]
 	}
 	var imp *cli.ImportOptions
@@ -65,7 +67,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 && cmd != "import" {
+	if len(rest) > 0 && cmd != "import" && cmd != "apikey" {
 		return fmt.Errorf("unexpected argument %q (commands: serve, migrate, seed, import, export)", rest[0])
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
@@ -76,6 +78,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	defer stopTracing(context.Background())
 
+	if cmd == "serve" && !cfg.Development && cfg.JWTSecret == "" && !cfg.APIKeys {
+		return errors.New("production mode needs authentication: set COOPGRAPH_JWT_SECRET or COOPGRAPH_API_KEYS=true " +
+			"(or COOPGRAPH_MODE=development to try it on this machine)")
+	}
 	m := metrics.New()
 	st, err := store.Open(store.Config{URI: cfg.Neo4jURI, User: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
 		Database: cfg.Neo4jDatabase, QueryTimeout: cfg.RequestTimeout, Logger: log, Observer: m})
@@ -106,6 +112,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return seedDemo(ctx, st, log)
 	case "import":
 		return cli.Import(ctx, st, rest, imp, stderr)
+	case "apikey":
+		return cli.APIKey(ctx, st, rest, os.Stdout, stderr)
 	case "export":
 		out := os.Stdout
 		if exportOut != "" {
@@ -147,12 +155,20 @@ func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 
 // serve runs the HTTP server until ctx ends, then drains in-flight requests.
 func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.Metrics, log *slog.Logger) error {
+	ac := auth.Config{JWTSecret: []byte(cfg.JWTSecret), Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience,
+		Development: cfg.Development, PublicRead: cfg.PublicRead}
+	if cfg.APIKeys {
+		ac.Keys = st
+	}
+	if cfg.Development {
+		log.Warn("development mode: anonymous requests from this machine act as ADMIN; GraphiQL and introspection are on")
+	}
 	srv := &http.Server{
 		Addr: cfg.Addr,
 		Handler: api.New(api.Options{Store: st, Logger: log,
 			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins, Metrics: m,
-			RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst}),
+			RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, Auth: auth.New(ac), Production: !cfg.Development}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,

@@ -23,6 +23,8 @@ func TestRunRejectsBadSettings(t *testing.T) {
 		{"ErrNoURI", nil, map[string]string{}, "NEO4J_URI is not set"},
 		{"ErrBadAddr", []string{"-addr", "nonsense"}, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}, "COOPGRAPH_ADDR"},
 		{"ErrExtraArg", []string{"migrate", "extra"}, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}, `unexpected argument "extra"`},
+		{"ErrProductionWithoutAuth", []string{"serve"}, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}, "production mode needs authentication"},
+		{"ErrShortJWTSecret", []string{"serve"}, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1", "COOPGRAPH_JWT_SECRET": "short"}, "shorter than 32 bytes"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -47,7 +49,7 @@ func TestServeDemoAndShutdown(t *testing.T) {
 	addr := l.Addr().String()
 	l.Close()
 	env := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_USER": cfg.User, "NEO4J_PASSWORD": cfg.Password,
-		"NEO4J_DATABASE": os.Getenv("NEO4J_DATABASE"), "COOPGRAPH_ADDR": addr}
+		"NEO4J_DATABASE": os.Getenv("NEO4J_DATABASE"), "COOPGRAPH_ADDR": addr, "COOPGRAPH_MODE": "development"}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {

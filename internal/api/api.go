@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +30,7 @@ import (
 
 	"github.com/coopgraph/coopgraph/graph"
 	"github.com/coopgraph/coopgraph/graph/generated"
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/metrics"
@@ -52,6 +55,12 @@ type Options struct {
 	// average, RateBurst how many at once; 0 turns the limit off.
 	RateLimit float64
 	RateBurst int
+	// Auth, when set, authenticates every GraphQL request; without it every
+	// request may do everything (tests, and nothing else: the server always
+	// sets it).
+	Auth *auth.Authenticator
+	// Production turns introspection and GraphiQL off.
+	Production bool
 }
 
 // New returns the HTTP handler of the whole API.
@@ -77,12 +86,13 @@ func New(o Options) http.Handler {
 	a := &api{opts: o, log: o.Logger}
 
 	mux := http.NewServeMux()
-	gql := a.middleware(a.graphql())
 	if o.RateLimit > 0 {
-		gql = newRateLimiter(o.RateLimit, max(o.RateBurst, 1)).limit(gql)
+		a.limiter = newRateLimiter(o.RateLimit, max(o.RateBurst, 1))
 	}
-	mux.Handle("/graphql", gql)
-	mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
+	mux.Handle("/graphql", a.middleware(a.graphql()))
+	if !o.Production {
+		mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))
@@ -95,8 +105,9 @@ func New(o Options) http.Handler {
 }
 
 type api struct {
-	opts Options
-	log  *slog.Logger
+	opts    Options
+	log     *slog.Logger
+	limiter *rateLimiter
 }
 
 func (a *api) graphql() http.Handler {
@@ -107,10 +118,15 @@ func (a *api) graphql() http.Handler {
 	// Uploads of importGraph; files above 32 MiB go to a temporary file.
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: a.opts.MaxUploadBytes, MaxMemory: 32 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	if !a.opts.Production {
+		srv.Use(extension.Introspection{})
+	}
 	srv.Use(limits{maxDepth: a.opts.MaxDepth, maxComplexity: a.opts.MaxComplexity})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if err := mayRun(ctx); err != nil {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{a.presentError(ctx, err)}})
+		}
 		ctx, done := traceOperation(ctx)
 		if info := infoFrom(ctx); info != nil {
 			oc := graphql.GetOperationContext(ctx)
@@ -288,15 +304,32 @@ func (a *api) middleware(next http.Handler) http.Handler {
 		}
 		info := &requestInfo{id: id}
 		w.Header().Set("X-Request-Id", id)
+		ctx := context.WithValue(r.Context(), infoKey{}, info)
+		key := identity(r)
+		if a.opts.Auth != nil {
+			who, err := a.opts.Auth.Identify(r.WithContext(ctx))
+			if err != nil {
+				a.refuse(w, ctx, err)
+				return
+			}
+			ctx, key = auth.With(ctx, who), "sub:"+who.Subject
+		}
+		if a.limiter != nil {
+			if ok, wait := a.limiter.allow(key); !ok {
+				w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
+				a.refuse(w, ctx, &domain.Error{Code: domain.CodeRateLimited,
+					Message: fmt.Sprintf("too many requests: retry after %d s", int(wait/time.Second)+1)})
+				return
+			}
+		}
 		limit := a.opts.MaxBodyBytes
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 			limit = a.opts.MaxUploadBytes
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 
-		ctx, cancel := context.WithTimeout(r.Context(), a.opts.RequestTimeout)
+		ctx, cancel := context.WithTimeout(ctx, a.opts.RequestTimeout)
 		defer cancel()
-		ctx = context.WithValue(ctx, infoKey{}, info)
 		ctx = batch.With(ctx, batch.New())
 		ctx = store.CountQueries(ctx)
 		if a.opts.Store != nil {
@@ -358,4 +391,33 @@ func traceOperation(ctx context.Context) (context.Context, func(*graphql.Respons
 		}
 		span.End()
 	}
+}
+
+// refuse answers a request that may not run at all (UNAUTHENTICATED,
+// RATE_LIMITED) with the error in GraphQL's shape and the matching status.
+func (a *api) refuse(w http.ResponseWriter, ctx context.Context, err error) {
+	gerr := a.presentError(ctx, err)
+	status := http.StatusUnauthorized
+	switch gerr.Extensions["code"] {
+	case domain.CodeRateLimited:
+		status = http.StatusTooManyRequests
+	case domain.CodeUnavailable:
+		status = http.StatusServiceUnavailable
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []*gqlerror.Error{gerr}})
+}
+
+// mayRun refuses, before any resolver runs, an operation the identity's
+// role does not allow: mutations take EDITOR (coordinators' own writes come
+// with the role rules of a later change).
+func mayRun(ctx context.Context) error {
+	who, ok := auth.From(ctx)
+	oc := graphql.GetOperationContext(ctx)
+	if !ok || oc.Operation == nil || oc.Operation.Operation != ast.Mutation || who.Role.AtLeast(auth.Editor) {
+		return nil
+	}
+	return &domain.Error{Code: domain.CodeForbidden,
+		Message: fmt.Sprintf("a %s may not change the graph; mutations need the EDITOR or ADMIN role", who.Role)}
 }

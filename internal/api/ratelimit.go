@@ -3,13 +3,10 @@ package api
 import (
 	"net"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
-
-	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
 // rateLimiter gives each identity a token bucket: rps requests a second on
@@ -61,28 +58,11 @@ func (l *rateLimiter) allow(id string) (bool, time.Duration) {
 	return true, 0
 }
 
-// identity is who a request counts against.
+// identity is who an anonymous request counts against: its address.
 func identity(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		host = r.RemoteAddr
 	}
 	return "addr:" + host
-}
-
-// limit refuses requests over the identity's rate with 429 and
-// RATE_LIMITED, before anything else runs.
-func (l *rateLimiter) limit(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if ok, wait := l.allow(identity(r)); !ok {
-			secs := int(wait/time.Second) + 1
-			w.Header().Set("Retry-After", strconv.Itoa(secs))
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusTooManyRequests)
-			_, _ = w.Write([]byte(`{"errors":[{"message":"too many requests: retry after ` + strconv.Itoa(secs) +
-				` s","extensions":{"code":"` + domain.CodeRateLimited + `"}}]}`))
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
 }

@@ -33,6 +33,14 @@ type Config struct {
 	RateLimit      float64
 	RateBurst      int
 	Tracing        string
+	// Development: anonymous local requests act as ADMIN, GraphiQL and
+	// introspection are on. Production (the default) needs authentication.
+	Development bool
+	JWTSecret   string
+	JWTIssuer   string
+	JWTAudience string
+	APIKeys     bool
+	PublicRead  bool
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -57,6 +65,12 @@ var Settings = []Setting{
 	{"COOPGRAPH_MAX_COMPLEXITY", "max-complexity", "500000", "Highest complexity a query may have: a field costs 1, a list its page size times what it selects."},
 	{"COOPGRAPH_RATE_LIMIT", "rate-limit", "50", "GraphQL requests a second each client may make on average; 0 for no limit."},
 	{"COOPGRAPH_RATE_BURST", "rate-burst", "100", "GraphQL requests a client may make at once before the rate limit applies."},
+	{"COOPGRAPH_MODE", "mode", "production", "production (authentication required, no GraphiQL or introspection) or development (anonymous requests from this machine act as ADMIN; make run uses it)."},
+	{"COOPGRAPH_JWT_SECRET", "jwt-secret", "", "Shared secret (at least 32 bytes) verifying HS256 bearer tokens; tokens carry sub, exp, coopgraph_role and, for coordinators, coopgraph_stakeholder."},
+	{"COOPGRAPH_JWT_ISSUER", "jwt-issuer", "", "Required iss of bearer tokens, when set."},
+	{"COOPGRAPH_JWT_AUDIENCE", "jwt-audience", "", "Required aud of bearer tokens, when set."},
+	{"COOPGRAPH_API_KEYS", "api-keys", "false", "true: accept API keys (Authorization: Bearer cgk_...), made with coopgraph apikey create."},
+	{"COOPGRAPH_PUBLIC_READ", "public-read", "false", "true: anonymous requests may read, as VIEWER."},
 	{"COOPGRAPH_TRACING", "tracing", "off", "OpenTelemetry tracing: off, or otlp (to OTEL_EXPORTER_OTLP_ENDPOINT, default http://localhost:4318)."},
 	{"COOPGRAPH_CORS_ORIGINS", "cors-origins", "", "Origins whose browser pages may call the API, comma-separated (e.g. https://dashboard.example.org); * for any; empty for none."},
 }
@@ -127,6 +141,27 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	}
 	if cfg.RateBurst, err = strconv.Atoi(*vals["COOPGRAPH_RATE_BURST"]); err != nil || cfg.RateBurst < 1 {
 		errs = append(errs, fmt.Errorf("COOPGRAPH_RATE_BURST %q is not a positive whole number", *vals["COOPGRAPH_RATE_BURST"]))
+	}
+	switch *vals["COOPGRAPH_MODE"] {
+	case "production":
+	case "development":
+		cfg.Development = true
+	default:
+		errs = append(errs, fmt.Errorf("COOPGRAPH_MODE %q is not production or development", *vals["COOPGRAPH_MODE"]))
+	}
+	cfg.JWTSecret, cfg.JWTIssuer, cfg.JWTAudience = *vals["COOPGRAPH_JWT_SECRET"], *vals["COOPGRAPH_JWT_ISSUER"], *vals["COOPGRAPH_JWT_AUDIENCE"]
+	if cfg.JWTSecret != "" && len(cfg.JWTSecret) < 32 {
+		errs = append(errs, errors.New("COOPGRAPH_JWT_SECRET is shorter than 32 bytes"))
+	}
+	for _, b := range []struct {
+		env string
+		dst *bool
+	}{{"COOPGRAPH_API_KEYS", &cfg.APIKeys}, {"COOPGRAPH_PUBLIC_READ", &cfg.PublicRead}} {
+		v, err := strconv.ParseBool(*vals[b.env])
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s %q is not true or false", b.env, *vals[b.env]))
+		}
+		*b.dst = v
 	}
 	cfg.Tracing = *vals["COOPGRAPH_TRACING"]
 	if cfg.Tracing != "off" && cfg.Tracing != "otlp" {

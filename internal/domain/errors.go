@@ -8,14 +8,16 @@ import (
 // Error codes. They are the values of extensions.code in GraphQL errors; the
 // mapping to the wire happens in one place, the GraphQL error presenter.
 const (
-	CodeBadUserInput = "BAD_USER_INPUT"
-	CodeNotFound     = "NOT_FOUND"
-	CodeConflict     = "CONFLICT"
-	CodeUnavailable  = "UNAVAILABLE"
-	CodeTimeout      = "TIMEOUT"
-	CodeTooComplex   = "TOO_COMPLEX"
-	CodeRateLimited  = "RATE_LIMITED"
-	CodeInternal     = "INTERNAL"
+	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeNotFound        = "NOT_FOUND"
+	CodeConflict        = "CONFLICT"
+	CodeUnavailable     = "UNAVAILABLE"
+	CodeTimeout         = "TIMEOUT"
+	CodeTooComplex      = "TOO_COMPLEX"
+	CodeRateLimited     = "RATE_LIMITED"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
+	CodeInternal        = "INTERNAL"
 )
 
 // Error is the one error type the domain speaks. Field names the argument or

@@ -60,7 +60,7 @@ func newID(prefix string) string {
 var idPrefixes = map[string]string{
 	LabelTerritory: "tr", LabelStakeholder: "st", LabelServiceCategory: "cat", LabelTargetGroup: "tg",
 	LabelService: "svc", LabelNeed: "need", LabelCooperationArea: "area", LabelPartnership: "ps",
-	LabelPractice: "pr", LabelProject: "prj", LabelEvent: "ev", "ReferralLink": "ref",
+	LabelPractice: "pr", LabelProject: "prj", LabelEvent: "ev", "ReferralLink": "ref", "ApiKey": "key",
 }
 
 // NewID returns a fresh id for a record of label.

@@ -31,7 +31,7 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) != 3 || ms[0].Version != 1 || ms[2].Version != 3 {
+	if len(ms) != 4 || ms[0].Version != 1 || ms[3].Version != 4 {
 		t.Fatalf("migrations: %+v", ms)
 	}
 	for _, m := range ms {

@@ -1,0 +1,207 @@
+// Package auth tells who a request is: a bearer JWT signed with the
+// installation's shared HS256 secret, an API key, or — in development mode
+// only — the anonymous local user. It answers with an Identity (subject,
+// role, and for coordinators the stakeholder they act for) or
+// UNAUTHENTICATED; what each role may do is decided where the work is done.
+package auth
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/coopgraph/coopgraph/internal/domain"
+)
+
+// Role is what an identity may do; each includes the ones before it, except
+// that a COORDINATOR's writes are bound to its stakeholder.
+type Role string
+
+const (
+	Viewer      Role = "VIEWER"
+	Analyst     Role = "ANALYST"
+	Coordinator Role = "COORDINATOR"
+	Editor      Role = "EDITOR"
+	Admin       Role = "ADMIN"
+)
+
+// Roles from the least to the most allowed.
+var Roles = []Role{Viewer, Analyst, Coordinator, Editor, Admin}
+
+// AtLeast reports whether r includes min.
+func (r Role) AtLeast(min Role) bool { return slices.Index(Roles, r) >= slices.Index(Roles, min) }
+
+// Identity is who makes a request.
+type Identity struct {
+	Subject       string // JWT sub, "apikey:<id>", or "anonymous"
+	Role          Role
+	StakeholderID string // for coordinators: the stakeholder they act for
+}
+
+type identityKey struct{}
+
+// With returns ctx carrying id.
+func With(ctx context.Context, id Identity) context.Context {
+	return context.WithValue(ctx, identityKey{}, id)
+}
+
+// From returns the identity of ctx; ok is false for a request nobody
+// authenticated (tests, the CLI).
+func From(ctx context.Context) (Identity, bool) {
+	id, ok := ctx.Value(identityKey{}).(Identity)
+	return id, ok
+}
+
+// KeyStore finds API keys by the hash of their secret.
+type KeyStore interface {
+	APIKeyByHash(ctx context.Context, hash string) (*APIKey, error)
+}
+
+// APIKey is a stored API key: only the hash of its secret is kept.
+type APIKey struct {
+	ID            string
+	Name          string
+	Role          Role
+	StakeholderID string
+	CreatedAt     time.Time
+	Revoked       bool
+}
+
+// APIKeyPrefix starts every API key, so that a key is told from a JWT.
+const APIKeyPrefix = "cgk_"
+
+// HashKey is the stored form of an API key's secret.
+func HashKey(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// Config says how requests are authenticated.
+type Config struct {
+	// JWTSecret verifies HS256 bearer tokens; empty: no JWTs.
+	JWTSecret []byte
+	Issuer    string // required iss, when set
+	Audience  string // required aud, when set
+	Keys      KeyStore
+	// Development lets anonymous requests from this machine act as ADMIN;
+	// PublicRead lets other anonymous requests read as VIEWER.
+	Development bool
+	PublicRead  bool
+}
+
+// Authenticator turns requests into identities.
+type Authenticator struct{ cfg Config }
+
+// New returns an Authenticator.
+func New(cfg Config) *Authenticator { return &Authenticator{cfg: cfg} }
+
+func unauthenticated(msg string) error {
+	return &domain.Error{Code: domain.CodeUnauthenticated, Message: msg}
+}
+
+// Identify authenticates a request. A request without credentials is
+// anonymous: allowed locally in development, as a VIEWER with public read,
+// UNAUTHENTICATED otherwise. Wrong credentials are UNAUTHENTICATED always.
+func (a *Authenticator) Identify(r *http.Request) (Identity, error) {
+	h := r.Header.Get("Authorization")
+	if h == "" {
+		switch {
+		case a.cfg.Development && isLoopback(r):
+			return Identity{Subject: "anonymous", Role: Admin}, nil
+		case a.cfg.PublicRead:
+			return Identity{Subject: "anonymous", Role: Viewer}, nil
+		}
+		return Identity{}, unauthenticated("send Authorization: Bearer <token or API key>")
+	}
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || token == "" {
+		return Identity{}, unauthenticated("the Authorization header must be Bearer <token or API key>")
+	}
+	if strings.HasPrefix(token, APIKeyPrefix) {
+		return a.apiKey(r.Context(), token)
+	}
+	return a.jwt(token)
+}
+
+func (a *Authenticator) apiKey(ctx context.Context, secret string) (Identity, error) {
+	if a.cfg.Keys == nil {
+		return Identity{}, unauthenticated("API keys are not accepted here")
+	}
+	k, err := a.cfg.Keys.APIKeyByHash(ctx, HashKey(secret))
+	if err != nil {
+		return Identity{}, err
+	}
+	if k == nil || k.Revoked {
+		return Identity{}, unauthenticated("unknown or revoked API key")
+	}
+	return Identity{Subject: "apikey:" + k.ID, Role: k.Role, StakeholderID: k.StakeholderID}, nil
+}
+
+// claims are the token's claims coopgraph reads.
+type claims struct {
+	Role          Role   `json:"coopgraph_role"`
+	StakeholderID string `json:"coopgraph_stakeholder"`
+	jwt.RegisteredClaims
+}
+
+func (a *Authenticator) jwt(token string) (Identity, error) {
+	if len(a.cfg.JWTSecret) == 0 {
+		return Identity{}, unauthenticated("bearer tokens are not accepted here")
+	}
+	opts := []jwt.ParserOption{jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
+	if a.cfg.Issuer != "" {
+		opts = append(opts, jwt.WithIssuer(a.cfg.Issuer))
+	}
+	if a.cfg.Audience != "" {
+		opts = append(opts, jwt.WithAudience(a.cfg.Audience))
+	}
+	var c claims
+	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return a.cfg.JWTSecret, nil }, opts...)
+	if err != nil {
+		return Identity{}, unauthenticated(reason(err))
+	}
+	if c.Subject == "" || !slices.Contains(Roles, c.Role) {
+		return Identity{}, unauthenticated(fmt.Sprintf("the token needs a sub and a coopgraph_role (one of %v)", Roles))
+	}
+	if c.Role == Coordinator && c.StakeholderID == "" {
+		return Identity{}, unauthenticated("a COORDINATOR token needs coopgraph_stakeholder")
+	}
+	return Identity{Subject: c.Subject, Role: c.Role, StakeholderID: c.StakeholderID}, nil
+}
+
+// reason says why a token was refused without echoing the token.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, jwt.ErrTokenExpired):
+		return "the token has expired"
+	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
+		return "the token's signature is not valid"
+	case errors.Is(err, jwt.ErrTokenInvalidAudience):
+		return "the token is for another audience"
+	case errors.Is(err, jwt.ErrTokenInvalidIssuer):
+		return "the token is from another issuer"
+	case errors.Is(err, jwt.ErrTokenMalformed):
+		return "the token is malformed"
+	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):
+		return "the token lacks a required claim (exp)"
+	}
+	return "the token is not valid"
+}
+
+func isLoopback(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/coopgraph/coopgraph/internal/auth"
+)
+
+// API keys are (:ApiKey {id, hash, name, role, stakeholderId, createdAt,
+// revokedAt}) nodes; the secret itself is never stored.
+
+// CreateAPIKey makes a key and returns its secret, which is shown once.
+func (s *Store) CreateAPIKey(ctx context.Context, name string, role auth.Role, stakeholderID string) (string, *auth.APIKey, error) {
+	var b [24]byte
+	_, _ = rand.Read(b[:])
+	secret := auth.APIKeyPrefix + base64.RawURLEncoding.EncodeToString(b[:])
+	k := &auth.APIKey{ID: NewID("ApiKey"), Name: name, Role: role, StakeholderID: stakeholderID, CreatedAt: time.Now().UTC()}
+	// Creates the key; returns nothing.
+	_, err := s.write(ctx, `CREATE (:ApiKey {id: $id, hash: $hash, name: $name, role: $role, stakeholderId: $st, createdAt: $at})`,
+		map[string]any{"id": k.ID, "hash": auth.HashKey(secret), "name": name, "role": string(role), "st": nilIfEmpty(stakeholderID), "at": k.CreatedAt})
+	if err != nil {
+		return "", nil, fmt.Errorf("create API key: %w", err)
+	}
+	return secret, k, nil
+}
+
+// APIKeyByHash returns the key with that secret hash, or nil.
+func (s *Store) APIKeyByHash(ctx context.Context, hash string) (*auth.APIKey, error) {
+	// Returns the key with the hash (through its uniqueness index).
+	recs, err := s.read(ctx, "MATCH (k:ApiKey {hash: $hash}) RETURN k", map[string]any{"hash": hash})
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return apiKeyOf(recs[0].Values[0].(neo4j.Node).Props), nil
+}
+
+// APIKeys lists every key, newest first.
+func (s *Store) APIKeys(ctx context.Context) ([]*auth.APIKey, error) {
+	// Returns every API key (there are few).
+	recs, err := s.read(ctx, "MATCH (k:ApiKey) RETURN k ORDER BY k.createdAt DESC", nil)
+	if err != nil {
+		return nil, fmt.Errorf("list API keys: %w", err)
+	}
+	out := make([]*auth.APIKey, len(recs))
+	for i, r := range recs {
+		out[i] = apiKeyOf(r.Values[0].(neo4j.Node).Props)
+	}
+	return out, nil
+}
+
+// RevokeAPIKey revokes a key; it reports whether there was one.
+func (s *Store) RevokeAPIKey(ctx context.Context, id string) (bool, error) {
+	// Marks the key revoked; returns it if it exists.
+	recs, err := s.write(ctx, "MATCH (k:ApiKey {id: $id}) SET k.revokedAt = coalesce(k.revokedAt, datetime()) RETURN k.id",
+		map[string]any{"id": id})
+	if err != nil {
+		return false, fmt.Errorf("revoke API key %s: %w", id, err)
+	}
+	return len(recs) > 0, nil
+}
+
+func apiKeyOf(p map[string]any) *auth.APIKey {
+	k := &auth.APIKey{}
+	k.ID, _ = p["id"].(string)
+	k.Name, _ = p["name"].(string)
+	role, _ := p["role"].(string)
+	k.Role = auth.Role(role)
+	k.StakeholderID, _ = p["stakeholderId"].(string)
+	k.CreatedAt, _ = p["createdAt"].(time.Time)
+	_, k.Revoked = p["revokedAt"]
+	return k
+}
+
+var _ auth.KeyStore = (*Store)(nil)
