@@ -221,6 +221,10 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		// value, a wrong type, a missing argument): the message names the
 		// argument, and it is the client's input that is wrong.
 		gerr.Extensions["code"] = domain.CodeBadUserInput
+	case len(gerr.Path) == 0 && gerr.Extensions["code"] == nil && errors.Unwrap(err) == nil:
+		// gqlgen's own complaint about the request itself, before any
+		// resolver: a body that is not JSON, no query, a bad upload.
+		gerr.Extensions["code"] = domain.CodeBadUserInput
 	default:
 		a.log.ErrorContext(ctx, "internal error", "error", err, "request_id", requestID(ctx))
 		gerr.Message = "internal error"

@@ -1,10 +1,12 @@
 package api_test
 
 import (
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/coopgraph/coopgraph/internal/api"
@@ -42,5 +44,28 @@ func TestSecurityHeadersAndCORS(t *testing.T) {
 	other := do(http.MethodOptions, "/graphql", "https://evil.example.com")
 	if got := other.Header().Get("Access-Control-Allow-Origin"); got != "" {
 		t.Errorf("preflight from another origin allowed: %q", got)
+	}
+}
+
+// TestMalformedRequests: requests gqlgen cannot even read are the client's
+// fault: BAD_USER_INPUT with a 4xx status, never INTERNAL.
+func TestMalformedRequests(t *testing.T) {
+	h := api.New(api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	for name, body := range map[string]string{
+		"ErrNotJSON":  `{"query": "{ x }`,
+		"ErrNoQuery":  `{"variables": {}}`,
+		"ErrJSONList": `[1, 2]`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			var resp struct{ Errors []gqlError }
+			_ = json.Unmarshal(rec.Body.Bytes(), &resp)
+			if rec.Code < 400 || rec.Code >= 500 || len(resp.Errors) == 0 || resp.Errors[0].code() != "BAD_USER_INPUT" {
+				t.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+		})
 	}
 }
