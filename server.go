@@ -78,8 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	defer stopTracing(context.Background())
 
-	if cmd == "serve" && !cfg.Development && cfg.JWTSecret == "" && !cfg.APIKeys {
-		return errors.New("production mode needs authentication: set COOPGRAPH_JWT_SECRET or COOPGRAPH_API_KEYS=true " +
+	if cmd == "serve" && !cfg.Development && cfg.JWTSecret == "" && cfg.JWKSURL == "" && !cfg.APIKeys {
+		return errors.New("production mode needs authentication: set COOPGRAPH_JWKS_URL, COOPGRAPH_JWT_SECRET or COOPGRAPH_API_KEYS=true " +
 			"(or COOPGRAPH_MODE=development to try it on this machine)")
 	}
 	m := metrics.New()
@@ -159,6 +159,13 @@ func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.M
 		Development: cfg.Development, PublicRead: cfg.PublicRead}
 	if cfg.APIKeys {
 		ac.Keys = st
+	}
+	if cfg.JWKSURL != "" {
+		jwks, err := auth.NewJWKS(ctx, cfg.JWKSURL)
+		if err != nil {
+			return err
+		}
+		ac.JWKS = jwks
 	}
 	if cfg.Development {
 		log.Warn("development mode: anonymous requests from this machine act as ADMIN; GraphiQL and introspection are on")

@@ -262,3 +262,17 @@ func search(ctx context.Context, st *store.Store, text string, types []model.Sea
 	batch.From(ctx).Group(keys, ids)
 	return out, nil
 }
+
+// stakeholdersByID loads the stakeholders of a group of records that name
+// one each (API keys).
+func (r *Resolver) stakeholdersByID(ctx context.Context, ids []string) (map[string]*domain.Stakeholder, error) {
+	p, err := r.Store.Stakeholders(ctx, domain.StakeholderFilter{IDs: ids}, nil, domain.PageArgs{Limit: len(ids)}, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*domain.Stakeholder, len(p.Items))
+	for _, s := range p.Items {
+		out[s.ID] = s
+	}
+	return out, nil
+}

@@ -8,13 +8,20 @@ import (
 	"strings"
 
 	"github.com/coopgraph/coopgraph/graph/model"
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
-// actor is who a write is recorded as (updatedBy). Until requests carry an
-// identity, every API write is "api"; the CLI writes as "system".
-func actor(context.Context) string { return "api" }
+// actor is who a write is recorded as (updatedBy): the subject of the
+// request's identity (a token's sub, "apikey:<id>" or "anonymous"); "api"
+// for a request without one. The CLI writes as "system".
+func actor(ctx context.Context) string {
+	if who, ok := auth.From(ctx); ok && who.Subject != "" {
+		return who.Subject
+	}
+	return "api"
+}
 
 // newID returns id, or a new id for a record of label when id is empty.
 func newID(id, label string) string {
@@ -118,4 +125,19 @@ func link(ctx context.Context, st *store.Store, id string) (*model.ReferralLink,
 		return nil, err
 	}
 	return &model.ReferralLink{ReferralLink: *l, From: from, To: to}, nil
+}
+
+// inputProblems names the fields of a store's problems as fields of the
+// mutation's input argument.
+func inputProblems(err error) error {
+	var ps domain.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	out := make(domain.Problems, len(ps))
+	for i, p := range ps {
+		p.Field = "input." + p.Field
+		out[i] = p
+	}
+	return out
 }

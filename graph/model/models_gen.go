@@ -8,8 +8,19 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
+
+// A new API key, as `createApiKey` takes it.
+type APIKeyInput struct {
+	// What the key is for (e.g. `dashboard of Vratsa municipality`); 1 to 200 characters.
+	Name string `json:"name"`
+	// The role a request with the key acts with.
+	Role auth.Role `json:"role"`
+	// Required for COORDINATOR: the id of the stakeholder the key acts for.
+	StakeholderID *string `json:"stakeholderId,omitempty"`
+}
 
 // A page of cooperation areas.
 type CooperationAreaConnection struct {
@@ -29,6 +40,15 @@ type CooperationAreaEdge struct {
 	Cursor string `json:"cursor"`
 	// The area.
 	Node *domain.CooperationArea `json:"node"`
+}
+
+// A new API key and its secret.
+type CreatedAPIKey struct {
+	// The key as stored.
+	Key *auth.APIKey `json:"key"`
+	// The secret to send as the bearer token (`cgk_…`). Shown this once: it is
+	// not stored and cannot be read again.
+	Secret string `json:"secret"`
 }
 
 // What a delete removed.

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/MicahParks/keyfunc/v3"
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
@@ -74,6 +75,7 @@ type APIKey struct {
 	StakeholderID string
 	CreatedAt     time.Time
 	Revoked       bool
+	RevokedAt     time.Time // zero unless revoked
 }
 
 // APIKeyPrefix starts every API key, so that a key is told from a JWT.
@@ -87,8 +89,11 @@ func HashKey(secret string) string {
 
 // Config says how requests are authenticated.
 type Config struct {
-	// JWTSecret verifies HS256 bearer tokens; empty: no JWTs.
+	// JWTSecret verifies HS256 bearer tokens (small installs).
 	JWTSecret []byte
+	// JWKS verifies tokens signed by an OIDC provider (RS256, ES256...),
+	// with the keys its JWKS URL publishes (see NewJWKS). Nil: none.
+	JWKS keyfunc.Keyfunc
 	Issuer    string // required iss, when set
 	Audience  string // required aud, when set
 	Keys      KeyStore
@@ -154,10 +159,17 @@ type claims struct {
 }
 
 func (a *Authenticator) jwt(token string) (Identity, error) {
-	if len(a.cfg.JWTSecret) == 0 {
+	var methods []string
+	if len(a.cfg.JWTSecret) > 0 {
+		methods = append(methods, "HS256")
+	}
+	if a.cfg.JWKS != nil {
+		methods = append(methods, "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
+	}
+	if len(methods) == 0 {
 		return Identity{}, unauthenticated("bearer tokens are not accepted here")
 	}
-	opts := []jwt.ParserOption{jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
+	opts := []jwt.ParserOption{jwt.WithValidMethods(methods), jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
 	if a.cfg.Issuer != "" {
 		opts = append(opts, jwt.WithIssuer(a.cfg.Issuer))
 	}
@@ -165,7 +177,7 @@ func (a *Authenticator) jwt(token string) (Identity, error) {
 		opts = append(opts, jwt.WithAudience(a.cfg.Audience))
 	}
 	var c claims
-	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return a.cfg.JWTSecret, nil }, opts...)
+	_, err := jwt.ParseWithClaims(token, &c, a.key, opts...)
 	if err != nil {
 		return Identity{}, unauthenticated(reason(err))
 	}
@@ -176,6 +188,27 @@ func (a *Authenticator) jwt(token string) (Identity, error) {
 		return Identity{}, unauthenticated("a COORDINATOR token needs coopgraph_stakeholder")
 	}
 	return Identity{Subject: c.Subject, Role: c.Role, StakeholderID: c.StakeholderID}, nil
+}
+
+// key picks the key that verifies a token: the shared secret for HS256,
+// the provider's published key (by the token's kid) for the others. The
+// parser has already refused algorithms that are not configured.
+func (a *Authenticator) key(t *jwt.Token) (any, error) {
+	if _, ok := t.Method.(*jwt.SigningMethodHMAC); ok {
+		return a.cfg.JWTSecret, nil
+	}
+	return a.cfg.JWKS.Keyfunc(t)
+}
+
+// NewJWKS fetches an OIDC provider's signing keys from its JWKS URL and
+// keeps them fresh in the background until ctx ends (a key the provider
+// rotates in is fetched when a token names it).
+func NewJWKS(ctx context.Context, url string) (keyfunc.Keyfunc, error) {
+	k, err := keyfunc.NewDefaultCtx(ctx, []string{url})
+	if err != nil {
+		return nil, fmt.Errorf("JWKS %s: %w", url, err)
+	}
+	return k, nil
 }
 
 // reason says why a token was refused without echoing the token.
@@ -189,6 +222,8 @@ func reason(err error) string {
 		return "the token is for another audience"
 	case errors.Is(err, jwt.ErrTokenInvalidIssuer):
 		return "the token is from another issuer"
+	case errors.Is(err, keyfunc.ErrKeyfunc):
+		return "the token's signing key is not one the identity provider publishes"
 	case errors.Is(err, jwt.ErrTokenMalformed):
 		return "the token is malformed"
 	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):

@@ -2,6 +2,13 @@ package auth_test
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"encoding/base64"
+	"encoding/json"
+	"maps"
+	"math/big"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -110,3 +117,77 @@ func merge(c jwt.MapClaims, k string, v any) jwt.MapClaims {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// jwksServer publishes the public half of key under kid, as an OIDC
+// provider does.
+func jwksServer(t *testing.T, kid string, key *rsa.PrivateKey) string {
+	t.Helper()
+	b64 := func(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+	body, _ := json.Marshal(map[string]any{"keys": []map[string]string{{
+		"kty": "RSA", "kid": kid, "alg": "RS256", "use": "sig",
+		"n": b64(key.N.Bytes()), "e": b64(big.NewInt(int64(key.E)).Bytes()),
+	}}})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/.well-known/jwks.json"
+}
+
+func TestIdentifyOIDC(t *testing.T) {
+	provider, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stranger, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	jwks, err := auth.NewJWKS(ctx, jwksServer(t, "k1", provider))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := auth.New(auth.Config{JWKS: jwks, Issuer: "https://id.example.org", Audience: "coopgraph"})
+	now := time.Now()
+	good := jwt.MapClaims{"sub": "maria", "coopgraph_role": "ANALYST", "exp": now.Add(time.Hour).Unix(), "aud": "coopgraph", "iss": "https://id.example.org"}
+	sign := func(key *rsa.PrivateKey, kid string, c jwt.MapClaims) string {
+		tok := jwt.NewWithClaims(jwt.SigningMethodRS256, c)
+		tok.Header["kid"] = kid
+		s, err := tok.SignedString(key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	tests := []struct {
+		name, token, wantErr string
+	}{
+		{name: "OK provider token", token: sign(provider, "k1", good)},
+		{name: "ErrSignedByAnotherKey", token: sign(stranger, "k1", good), wantErr: "signature"},
+		{name: "ErrUnknownKid", token: sign(stranger, "k9", good), wantErr: "signing key"},
+		{name: "ErrWrongAudience", token: sign(provider, "k1", merge(maps.Clone(good), "aud", "other")), wantErr: "audience"},
+		{name: "ErrExpired", token: sign(provider, "k1", merge(maps.Clone(good), "exp", now.Add(-time.Hour).Unix())), wantErr: "expired"},
+		// No shared secret is configured, so HS256 is refused outright (an
+		// HS256 token "signed" with the public key must never pass).
+		{name: "ErrHS256WithoutSecret", token: token(t, []byte("a-test-secret-of-at-least-32-bytes!!"), jwt.SigningMethodHS256, good), wantErr: "not valid"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := httptest.NewRequest("POST", "/graphql", nil)
+			r.Header.Set("Authorization", "Bearer "+tc.token)
+			got, err := a.Identify(r)
+			if tc.wantErr != "" {
+				if domain.ErrorCode(err) != domain.CodeUnauthenticated || !contains(err.Error(), tc.wantErr) {
+					t.Fatalf("got %+v, %v; want UNAUTHENTICATED mentioning %q", got, err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || got != (auth.Identity{Subject: "maria", Role: auth.Analyst}) {
+				t.Fatalf("got %+v, %v", got, err)
+			}
+		})
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -27,18 +26,9 @@ func APIKey(ctx context.Context, st *store.Store, args []string, stdout, stderr 
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		r := auth.Role(*role)
-		switch {
-		case *name == "":
-			return errors.New("apikey create: -name is required")
-		case !slices.Contains(auth.Roles, r):
-			return fmt.Errorf("apikey create: -role %q is not one of %v", *role, auth.Roles)
-		case r == auth.Coordinator && *stakeholder == "":
-			return errors.New("apikey create: a COORDINATOR key needs -stakeholder")
-		}
-		secret, k, err := st.CreateAPIKey(ctx, *name, r, *stakeholder)
+		secret, k, err := st.CreateAPIKey(ctx, *name, auth.Role(*role), *stakeholder)
 		if err != nil {
-			return err
+			return fmt.Errorf("apikey create: %w", err)
 		}
 		fmt.Fprintf(stderr, "created API key %s (%s, %s); its secret is shown this once:\n", k.ID, k.Name, k.Role)
 		fmt.Fprintln(stdout, secret)

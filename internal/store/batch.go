@@ -6,6 +6,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
@@ -83,6 +84,9 @@ type BatchPass struct {
 func (s *Store) WriteBatch(ctx context.Context, doc *domain.Document, by string, pass BatchPass) (WriteCounts, error) {
 	var counts WriteCounts
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := mustBe(ctx, auth.Editor, "import a document"); err != nil {
+			return err
+		}
 		var err error
 		counts, err = apply(ctx, tx, plan(doc), applyOpts{by: by, nodes: pass.Nodes, rels: !pass.Nodes,
 			skip: pass.Skip, changed: pass.Changed, isNew: pass.IsNew})

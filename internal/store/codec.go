@@ -43,11 +43,33 @@ func decode[T any](props map[string]any) (*T, error) {
 
 // decodeNode decodes the node in a record's column.
 func decodeNode[T any](rec *neo4j.Record, key string) (*T, error) {
-	n, _, err := neo4j.GetRecordValue[neo4j.Node](rec, key)
-	if err != nil {
-		return nil, fmt.Errorf("column %s: %w", key, err)
+	v, ok := rec.Get(key)
+	if !ok {
+		return nil, fmt.Errorf("column %s: absent", key)
 	}
-	return decode[T](n.Props)
+	return decodeValue[T](v)
+}
+
+// decodeValue decodes a node, or the map of a node's properties that a
+// projection such as visible returns.
+func decodeValue[T any](v any) (*T, error) {
+	props := propsOf(v)
+	if props == nil {
+		return nil, fmt.Errorf("decode: want a node, got %T", v)
+	}
+	return decode[T](props)
+}
+
+// propsOf returns the properties of a node or of a node's projection; nil
+// for anything else.
+func propsOf(v any) map[string]any {
+	switch n := v.(type) {
+	case neo4j.Node:
+		return n.Props
+	case map[string]any:
+		return n
+	}
+	return nil
 }
 
 // encode turns a domain value into node properties under its JSON names:

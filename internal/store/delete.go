@@ -44,6 +44,9 @@ func (s *Store) Delete(ctx context.Context, label, id string, cascade bool) ([]D
 	var deleted []Deleted
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		deleted = nil
+		if err := mayWrite(ctx, tx, label, []string{id}, &domain.Document{}); err != nil {
+			return err
+		}
 		recs, err := collect(ctx, tx, "MATCH (n:"+label+" {id: $id}) RETURN n.id", map[string]any{"id": id})
 		if err != nil {
 			return err

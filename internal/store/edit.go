@@ -7,6 +7,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
@@ -26,6 +27,9 @@ func (s *Store) Edit(ctx context.Context, label, id, by string, edit func(doc *d
 			return err
 		}
 		if err := edit(doc); err != nil {
+			return err
+		}
+		if err := mayWrite(ctx, tx, label, []string{id}, doc); err != nil {
 			return err
 		}
 		refs, err := checkRefs(ctx, tx, doc)
@@ -91,6 +95,9 @@ func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []doma
 		return ps
 	}
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := mustBe(ctx, auth.Editor, "change neighbours"); err != nil {
+			return err
+		}
 		if err := lock(ctx, tx, LabelTerritory, territoryID); err != nil {
 			return err
 		}

@@ -24,6 +24,9 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 	doc := &domain.Document{ReferralLinks: []domain.ReferralLink{l}}
 	own := doc.Validate()
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := mayWrite(ctx, tx, linkLabel, []string{l.ID}, doc); err != nil {
+			return err
+		}
 		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() RETURN r.id", map[string]any{"id": l.ID})
 		if err != nil {
 			return err
@@ -53,6 +56,9 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 // RemoveLink deletes a referral link.
 func (s *Store) RemoveLink(ctx context.Context, id string) error {
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := mayWrite(ctx, tx, linkLabel, []string{id}, &domain.Document{}); err != nil {
+			return err
+		}
 		// Deletes the link; returns how many there were (0 or 1).
 		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() DELETE r RETURN count(*)", map[string]any{"id": id})
 		if err != nil {
@@ -67,8 +73,10 @@ func (s *Store) RemoveLink(ctx context.Context, id string) error {
 
 // Link returns a referral link with its two stakeholders, or nil.
 func (s *Store) Link(ctx context.Context, id string) (*domain.ReferralLink, *domain.Stakeholder, *domain.Stakeholder, error) {
-	// Returns the link and its ends (found through the REFERS_TO id index).
-	recs, err := s.read(ctx, "MATCH (a:Stakeholder)-[r:REFERS_TO {id: $id}]->(b:Stakeholder) RETURN a, properties(r), b", map[string]any{"id": id})
+	// Returns the link and its ends (found through the REFERS_TO id index),
+	// when the caller may see it.
+	recs, err := s.read(ctx, "MATCH (a:Stakeholder)-[r:REFERS_TO {id: $id}]->(b:Stakeholder) WHERE "+referralVisible("a", "b")+
+		" RETURN "+visible(LabelStakeholder, "a")+" AS a, properties(r), "+visible(LabelStakeholder, "b")+" AS b", withAccess(ctx, map[string]any{"id": id}))
 	if err != nil || len(recs) == 0 {
 		return nil, nil, nil, err
 	}

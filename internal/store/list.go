@@ -88,6 +88,7 @@ func (q *listQuery) scoreCol() string {
 // at once, so a counted page costs one round trip of time, not two.
 func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageArgs, withTotal bool) (domain.Page[T], error) {
 	src := q.source()
+	q.params = withAccess(ctx, q.params)
 	params := maps.Clone(q.params)
 	params["skip"] = page.Offset
 	params["limit"] = page.Limit + 1 // one more than asked tells whether a next page exists
@@ -111,7 +112,7 @@ func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageAr
 	}
 	// Returns one page of the label's nodes matching the filter, in order.
 	cypher := src + q.whereClause() +
-		"RETURN n ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit"
+		"RETURN " + visible(q.label, "n") + " AS n ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit"
 	recs, err := s.read(ctx, cypher, params)
 	wg.Wait()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
@@ -29,6 +30,9 @@ func (s *Store) Write(ctx context.Context, doc *domain.Document, opt WriteOption
 	own := doc.Validate()
 	var counts WriteCounts
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+		if err := mustBe(ctx, auth.Editor, "import a document"); err != nil {
+			return err
+		}
 		refs, err := checkRefs(ctx, tx, doc)
 		if err != nil {
 			return err
@@ -60,7 +64,7 @@ func newID(prefix string) string {
 var idPrefixes = map[string]string{
 	LabelTerritory: "tr", LabelStakeholder: "st", LabelServiceCategory: "cat", LabelTargetGroup: "tg",
 	LabelService: "svc", LabelNeed: "need", LabelCooperationArea: "area", LabelPartnership: "ps",
-	LabelPractice: "pr", LabelProject: "prj", LabelEvent: "ev", "ReferralLink": "ref", "ApiKey": "key",
+	LabelPractice: "pr", LabelProject: "prj", LabelEvent: "ev", linkLabel: "ref", "ApiKey": "key",
 }
 
 // NewID returns a fresh id for a record of label.
@@ -118,6 +122,9 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 			if v := recs[0].Values[0].(int64); v != *expected {
 				return versionConflict(label, id, v)
 			}
+		}
+		if err := mayWrite(ctx, tx, label, []string{id}, doc); err != nil {
+			return err
 		}
 		refs, err := checkRefs(ctx, tx, doc)
 		if err != nil {

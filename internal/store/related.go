@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"maps"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -62,9 +61,9 @@ CALL (p) {
   MATCH ` + h.Pattern + where + `
   RETURN ` + distinct + `c, ` + rel + ` AS rel ORDER BY ` + h.Order + `, c.id LIMIT $limit
 }
-RETURN pid, collect([c, rel]) AS items`
-	all := map[string]any{"ids": ids, "limit": limit}
-	maps.Copy(all, params)
+RETURN pid, collect([` + visible(h.To, "c") + `, rel]) AS items`
+	all := withAccess(ctx, params)
+	all["ids"], all["limit"] = ids, limit
 	recs, err := s.read(ctx, cypher, all)
 	if err != nil {
 		return nil, fmt.Errorf("hop %s: %w", h.Name, err)
@@ -74,7 +73,7 @@ RETURN pid, collect([c, rel]) AS items`
 		pid := rec.Values[0].(string)
 		for _, pair := range rec.Values[1].([]any) {
 			p := pair.([]any)
-			v, err := decode[T](p[0].(neo4j.Node).Props)
+			v, err := decodeValue[T](p[0])
 			if err != nil {
 				return nil, fmt.Errorf("hop %s: %w", h.Name, err)
 			}
@@ -128,9 +127,9 @@ var (
 	StakeholderPartnerships = Hop{Name: "Stakeholder.partnerships", From: LabelStakeholder, To: LabelPartnership,
 		Pattern: "(p)-[r:PARTY_TO]->(c:Partnership)", Order: "c.name", Rel: true}
 	StakeholderReferralsOut = Hop{Name: "Stakeholder.referralsOut", From: LabelStakeholder, To: LabelStakeholder,
-		Pattern: "(p)-[r:REFERS_TO]->(c:Stakeholder)", Order: "c.name", Rel: true, RelLabel: "REFERS_TO"}
+		Pattern: "(p)-[r:REFERS_TO]->(c:Stakeholder)", Where: referralVisible("p", "c"), Order: "c.name", Rel: true, RelLabel: "REFERS_TO"}
 	StakeholderReferralsIn = Hop{Name: "Stakeholder.referralsIn", From: LabelStakeholder, To: LabelStakeholder,
-		Pattern: "(p)<-[r:REFERS_TO]-(c:Stakeholder)", Order: "c.name", Rel: true, RelLabel: "REFERS_TO"}
+		Pattern: "(p)<-[r:REFERS_TO]-(c:Stakeholder)", Where: referralVisible("p", "c"), Order: "c.name", Rel: true, RelLabel: "REFERS_TO"}
 	StakeholderProjects = Hop{Name: "Stakeholder.projects", From: LabelStakeholder, To: LabelProject,
 		Pattern: "(p)-[r:PARTICIPATES_IN]->(c:Project)", Order: "c.name", Rel: true}
 	StakeholderEvents = Hop{Name: "Stakeholder.events", From: LabelStakeholder, To: LabelEvent,
@@ -218,11 +217,11 @@ var (
 func (s *Store) ReferralCategories(ctx context.Context, linkIDs []string) (map[string][]*domain.ServiceCategory, error) {
 	// Returns one row per link id with the categories named in its
 	// categoryIds (found through the REFERS_TO id index).
-	const cypher = `MATCH ()-[r:REFERS_TO]->() WHERE r.id IN $ids
+	cypher := `MATCH (a)-[r:REFERS_TO]->(b) WHERE r.id IN $ids AND ` + referralVisible("a", "b") + `
 UNWIND coalesce(r.categoryIds, []) AS cid
 MATCH (c:ServiceCategory {id: cid})
 RETURN r.id AS id, collect(c) AS cats`
-	recs, err := s.read(ctx, cypher, map[string]any{"ids": linkIDs})
+	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"ids": linkIDs}))
 	if err != nil {
 		return nil, fmt.Errorf("referral categories: %w", err)
 	}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
@@ -60,24 +58,24 @@ func (s *Store) Search(ctx context.Context, text string, labels []string, first 
 		labels = Labels
 	}
 	// Returns the best-scoring nodes of the wanted labels with their label.
-	const cypher = `CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node, score
+	cypher := `CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL
-RETURN node, score, label ORDER BY score DESC, node.id LIMIT $first`
-	recs, err := s.read(ctx, cypher, map[string]any{"q": FulltextQuery(text), "labels": labels, "first": first})
+RETURN ` + visible("", "node") + ` AS node, score, label ORDER BY score DESC, node.id LIMIT $first`
+	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"q": FulltextQuery(text), "labels": labels, "first": first}))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
 	hits := make([]Hit, 0, len(recs))
 	for _, rec := range recs {
-		n := rec.Values[0].(neo4j.Node)
+		props := propsOf(rec.Values[0])
 		label := rec.Values[2].(string)
-		v, err := decodeLabel(label, n.Props)
+		v, err := decodeLabel(label, props)
 		if err != nil {
 			return nil, err
 		}
-		name, _ := n.Props["name"].(string)
-		id, _ := n.Props["id"].(string)
+		name, _ := props["name"].(string)
+		id, _ := props["id"].(string)
 		hits = append(hits, Hit{Label: label, ID: id, Name: name, Score: rec.Values[1].(float64), Node: v})
 	}
 	return hits, nil
@@ -115,7 +113,7 @@ func decodeLabel(label string, props map[string]any) (any, error) {
 // Get returns the node of label with id, or nil when there is none.
 func Get[T any](ctx context.Context, s *Store, label, id string) (*T, error) {
 	// Returns the node with the id, if any (uses the id constraint's index).
-	recs, err := s.read(ctx, "MATCH (n:"+label+" {id: $id}) RETURN n", map[string]any{"id": id})
+	recs, err := s.read(ctx, "MATCH (n:"+label+" {id: $id}) RETURN "+visible(label, "n")+" AS n", withAccess(ctx, map[string]any{"id": id}))
 	if err != nil {
 		return nil, fmt.Errorf("get %s %s: %w", label, id, err)
 	}

@@ -388,7 +388,7 @@ RETURN n.id`
 		if err != nil {
 			return nil, err
 		}
-		counts["ReferralLink"] = c
+		counts[linkLabel] = c
 	}
 	return counts, nil
 }
@@ -536,7 +536,7 @@ func writeLinks(ctx context.Context, tx runner, links []domain.ReferralLink, isN
 		delete(props, "fromId")
 		delete(props, "toId")
 		row := map[string]any{"from": l.FromID, "to": l.ToID, "props": props}
-		if isNew != nil && isNew("ReferralLink", l.ID) {
+		if isNew != nil && isNew(linkLabel, l.ID) {
 			fresh = append(fresh, row)
 		} else {
 			rows = append(rows, row)
