@@ -160,6 +160,14 @@ func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.M
 	if cfg.APIKeys {
 		ac.Keys = st
 	}
+	var persisted map[string]string
+	if cfg.PersistedQueries != "" {
+		var err error
+		if persisted, err = api.LoadPersistedQueries(cfg.PersistedQueries); err != nil {
+			return err
+		}
+		log.Info("allow-list mode: only registered operations run", "operations", len(persisted))
+	}
 	if cfg.JWKSURL != "" {
 		jwks, err := auth.NewJWKS(ctx, cfg.JWKSURL)
 		if err != nil {
@@ -175,7 +183,8 @@ func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.M
 		Handler: api.New(api.Options{Store: st, Logger: log,
 			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins, Metrics: m,
-			RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, Auth: auth.New(ac), Production: !cfg.Development}),
+			RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, Auth: auth.New(ac), Production: !cfg.Development,
+			PersistedQueries: persisted}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,

@@ -61,6 +61,10 @@ type Options struct {
 	Auth *auth.Authenticator
 	// Production turns introspection and GraphiQL off.
 	Production bool
+	// PersistedQueries, when set, is the allow-list: only these operations
+	// (by the hex SHA-256 of their text) run. Nil: any query runs, and
+	// clients may use automatic persisted queries.
+	PersistedQueries map[string]string
 }
 
 // New returns the HTTP handler of the whole API.
@@ -122,7 +126,11 @@ func (a *api) graphql() http.Handler {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(limits{maxDepth: a.opts.MaxDepth, maxComplexity: a.opts.MaxComplexity})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	if a.opts.PersistedQueries != nil {
+		srv.Use(allowList{queries: a.opts.PersistedQueries})
+	} else {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if err := mayRun(ctx); err != nil {
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{a.presentError(ctx, err)}})
@@ -219,8 +227,12 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		if derr.Code == domain.CodeInternal || derr.Code == domain.CodeUnavailable || derr.Code == domain.CodeTimeout {
 			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err, "request_id", requestID(ctx))
 		}
-	case gerr.Extensions["code"] == domain.CodeTooComplex:
-		// Refused by the query limits before anything ran.
+	case gerr.Extensions["code"] == domain.CodeTooComplex || gerr.Extensions["code"] == domain.CodeForbidden:
+		// Refused by the query limits or the allow-list before anything ran.
+	case gerr.Extensions["code"] == "PERSISTED_QUERY_NOT_FOUND":
+		// Automatic persisted queries: the client is to send the text. The
+		// message stays "PersistedQueryNotFound", which clients look for.
+		gerr.Extensions["code"] = domain.CodeBadUserInput
 	case gerr.Extensions["code"] == "GRAPHQL_VALIDATION_FAILED" || gerr.Extensions["code"] == "GRAPHQL_PARSE_FAILED":
 		// The query or its variables do not fit the schema (an unknown enum
 		// value, a wrong type, a missing argument): the message names the

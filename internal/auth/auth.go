@@ -93,10 +93,10 @@ type Config struct {
 	JWTSecret []byte
 	// JWKS verifies tokens signed by an OIDC provider (RS256, ES256...),
 	// with the keys its JWKS URL publishes (see NewJWKS). Nil: none.
-	JWKS keyfunc.Keyfunc
-	Issuer    string // required iss, when set
-	Audience  string // required aud, when set
-	Keys      KeyStore
+	JWKS     keyfunc.Keyfunc
+	Issuer   string // required iss, when set
+	Audience string // required aud, when set
+	Keys     KeyStore
 	// Development lets anonymous requests from this machine act as ADMIN;
 	// PublicRead lets other anonymous requests read as VIEWER.
 	Development bool

@@ -40,8 +40,10 @@ type Config struct {
 	JWTIssuer   string
 	JWTAudience string
 	JWKSURL     string
-	APIKeys     bool
-	PublicRead  bool
+	// PersistedQueries is the allow-list file; empty: any query runs.
+	PersistedQueries string
+	APIKeys          bool
+	PublicRead       bool
 	// Demo loads the demo dataset when the database is empty (serve only).
 	Demo bool
 }
@@ -68,6 +70,7 @@ var Settings = []Setting{
 	{"COOPGRAPH_RATE_BURST", "rate-burst", "100", "GraphQL requests a client may make at once before the rate limit applies."},
 	{"COOPGRAPH_MODE", "mode", "production", "production (authentication required, no GraphiQL or introspection) or development (anonymous requests from this machine act as ADMIN; make run uses it)."},
 	{"COOPGRAPH_JWT_SECRET", "jwt-secret", "", "Shared secret (at least 32 bytes) verifying HS256 bearer tokens; tokens carry sub, exp, coopgraph_role and, for coordinators, coopgraph_stakeholder."},
+	{"COOPGRAPH_PERSISTED_QUERIES", "persisted-queries", "", "Allow-list mode: a JSON file of the only operations that run (an array of query texts, or an object from each text's hex SHA-256 to the text); clients send the text or just extensions.persistedQuery.sha256Hash."},
 	{"COOPGRAPH_JWKS_URL", "jwks-url", "", "JWKS URL of an OIDC identity provider (e.g. https://id.example.org/.well-known/jwks.json): bearer tokens it signs (RS256, ES256, EdDSA...) are accepted; set COOPGRAPH_JWT_ISSUER and COOPGRAPH_JWT_AUDIENCE with it."},
 	{"COOPGRAPH_JWT_ISSUER", "jwt-issuer", "", "Required iss of bearer tokens, when set."},
 	{"COOPGRAPH_JWT_AUDIENCE", "jwt-audience", "", "Required aud of bearer tokens, when set."},
@@ -153,6 +156,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	}
 	cfg.JWTSecret, cfg.JWTIssuer, cfg.JWTAudience = *vals["COOPGRAPH_JWT_SECRET"], *vals["COOPGRAPH_JWT_ISSUER"], *vals["COOPGRAPH_JWT_AUDIENCE"]
 	cfg.JWKSURL = *vals["COOPGRAPH_JWKS_URL"]
+	cfg.PersistedQueries = *vals["COOPGRAPH_PERSISTED_QUERIES"]
 	if u, err := url.Parse(cfg.JWKSURL); cfg.JWKSURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
 		errs = append(errs, fmt.Errorf("COOPGRAPH_JWKS_URL %q is not an http(s) URL", cfg.JWKSURL))
 	}
