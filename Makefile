@@ -6,7 +6,7 @@ include neo4j-launcher/neo4j.mk
 GO ?= go
 BIN := bin/coopgraph
 
-.PHONY: run test build generate check-generated bench clean
+.PHONY: run test build generate check-generated bench load clean
 
 build:
 	$(GO) build -o $(BIN) .
@@ -32,6 +32,11 @@ test: check-generated
 # Benchmarks against the demo data (see README for the figures).
 bench:
 	$(NEO4J_SH) with -- $(GO) test -p 1 -count=1 -run '^$$' -bench . -benchtime 200x ./...
+
+# A 60 s load test from wrk processes, authentication on, and the rate
+# limiter's fairness demo (see testdata/load/load.sh; needs wrk).
+load:
+	$(NEO4J_SH) with -- testdata/load/load.sh
 
 generate:
 	$(GO) generate ./...
