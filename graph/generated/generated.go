@@ -16,6 +16,8 @@ import (
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/matrix"
+	"github.com/coopgraph/coopgraph/internal/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -33,6 +35,7 @@ type ResolverRoot interface {
 	ApiKey() ApiKeyResolver
 	CooperationArea() CooperationAreaResolver
 	Event() EventResolver
+	MatrixCell() MatrixCellResolver
 	Mutation() MutationResolver
 	Need() NeedResolver
 	Partnership() PartnershipResolver
@@ -43,6 +46,7 @@ type ResolverRoot interface {
 	Service() ServiceResolver
 	ServiceCategory() ServiceCategoryResolver
 	Stakeholder() StakeholderResolver
+	SupplyDemandMatrix() SupplyDemandMatrixResolver
 	TargetGroup() TargetGroupResolver
 	Territory() TerritoryResolver
 	Viewer() ViewerResolver
@@ -170,6 +174,36 @@ type ComplexityRoot struct {
 		Written  func(childComplexity int) int
 	}
 
+	MatrixCell struct {
+		Category         func(childComplexity int) int
+		Coverage         func(childComplexity int) int
+		Demand           func(childComplexity int) int
+		Gap              func(childComplexity int) int
+		LocalProviders   func(childComplexity int) int
+		NearestSupply    func(childComplexity int) int
+		ServingProviders func(childComplexity int) int
+		Supply           func(childComplexity int) int
+		Territory        func(childComplexity int) int
+	}
+
+	MatrixColumn struct {
+		Category func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
+	MatrixFigures struct {
+		Coverage func(childComplexity int) int
+		Demand   func(childComplexity int) int
+		Gap      func(childComplexity int) int
+		Supply   func(childComplexity int) int
+	}
+
+	MatrixRow struct {
+		Cells     func(childComplexity int) int
+		Territory func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AddPartnershipParty    func(childComplexity int, partnershipID string, stakeholderID string, role domain.PartyRole) int
 		AddReferralLink        func(childComplexity int, input domain.ReferralLink) int
@@ -215,6 +249,13 @@ type ComplexityRoot struct {
 		UpdateStakeholder      func(childComplexity int, id string, input domain.StakeholderRecord, expectedVersion int) int
 		UpdateTargetGroup      func(childComplexity int, id string, input domain.TargetGroup, expectedVersion int) int
 		UpdateTerritory        func(childComplexity int, id string, input domain.TerritoryRecord, expectedVersion int) int
+	}
+
+	NearbySupply struct {
+		DistanceKm func(childComplexity int) int
+		Hops       func(childComplexity int) int
+		Supply     func(childComplexity int) int
+		Territory  func(childComplexity int) int
 	}
 
 	Need struct {
@@ -378,31 +419,33 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APIKeys           func(childComplexity int) int
-		CooperationArea   func(childComplexity int, id string) int
-		CooperationAreas  func(childComplexity int, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) int
-		Event             func(childComplexity int, id string) int
-		Events            func(childComplexity int, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) int
-		Me                func(childComplexity int) int
-		Need              func(childComplexity int, id string) int
-		Needs             func(childComplexity int, filter *domain.NeedFilter, orderBy *domain.Order, first *int, after *string) int
-		Partnership       func(childComplexity int, id string) int
-		Partnerships      func(childComplexity int, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) int
-		Practice          func(childComplexity int, id string) int
-		Practices         func(childComplexity int, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) int
-		Project           func(childComplexity int, id string) int
-		Projects          func(childComplexity int, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) int
-		Search            func(childComplexity int, text string, types []model.SearchType, first *int) int
-		Service           func(childComplexity int, id string) int
-		ServiceCategories func(childComplexity int, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) int
-		ServiceCategory   func(childComplexity int, id string) int
-		Services          func(childComplexity int, filter *domain.ServiceFilter, orderBy *domain.Order, first *int, after *string) int
-		Stakeholder       func(childComplexity int, id string) int
-		Stakeholders      func(childComplexity int, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) int
-		TargetGroup       func(childComplexity int, id string) int
-		TargetGroups      func(childComplexity int, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) int
-		Territories       func(childComplexity int, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) int
-		Territory         func(childComplexity int, id string) int
+		APIKeys            func(childComplexity int) int
+		CooperationArea    func(childComplexity int, id string) int
+		CooperationAreas   func(childComplexity int, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) int
+		Event              func(childComplexity int, id string) int
+		Events             func(childComplexity int, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) int
+		Me                 func(childComplexity int) int
+		Need               func(childComplexity int, id string) int
+		Needs              func(childComplexity int, filter *domain.NeedFilter, orderBy *domain.Order, first *int, after *string) int
+		Partnership        func(childComplexity int, id string) int
+		Partnerships       func(childComplexity int, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) int
+		Practice           func(childComplexity int, id string) int
+		Practices          func(childComplexity int, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) int
+		Project            func(childComplexity int, id string) int
+		Projects           func(childComplexity int, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) int
+		Search             func(childComplexity int, text string, types []model.SearchType, first *int) int
+		Service            func(childComplexity int, id string) int
+		ServiceCategories  func(childComplexity int, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) int
+		ServiceCategory    func(childComplexity int, id string) int
+		ServiceGaps        func(childComplexity int, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, year *int, minGap *int, first *int) int
+		Services           func(childComplexity int, filter *domain.ServiceFilter, orderBy *domain.Order, first *int, after *string) int
+		Stakeholder        func(childComplexity int, id string) int
+		Stakeholders       func(childComplexity int, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) int
+		SupplyDemandMatrix func(childComplexity int, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, domain *domain.ServiceDomain, year *int) int
+		TargetGroup        func(childComplexity int, id string) int
+		TargetGroups       func(childComplexity int, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) int
+		Territories        func(childComplexity int, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) int
+		Territory          func(childComplexity int, id string) int
 	}
 
 	ReferralLink struct {
@@ -496,6 +539,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ServiceGap struct {
+		Cell   func(childComplexity int) int
+		Nearby func(childComplexity int) int
+	}
+
 	Stakeholder struct {
 		Acronym            func(childComplexity int) int
 		CooperationAreas   func(childComplexity int) int
@@ -535,6 +583,14 @@ type ComplexityRoot struct {
 	StakeholderEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	SupplyDemandMatrix struct {
+		Columns  func(childComplexity int) int
+		RowLevel func(childComplexity int) int
+		Rows     func(childComplexity int) int
+		Scope    func(childComplexity int) int
+		Total    func(childComplexity int) int
 	}
 
 	TargetGroup struct {
@@ -631,6 +687,11 @@ type EventResolver interface {
 	Project(ctx context.Context, obj *domain.Event) (*domain.Project, error)
 	Stakeholders(ctx context.Context, obj *domain.Event) ([]*model.EventParticipant, error)
 }
+type MatrixCellResolver interface {
+	LocalProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error)
+	ServingProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error)
+	NearestSupply(ctx context.Context, obj *model.MatrixCell) (*store.Nearby, error)
+}
 type MutationResolver interface {
 	CreateTerritory(ctx context.Context, input domain.TerritoryRecord) (*domain.Territory, error)
 	UpdateTerritory(ctx context.Context, id string, input domain.TerritoryRecord, expectedVersion int) (*domain.Territory, error)
@@ -708,6 +769,8 @@ type QueryResolver interface {
 	CooperationAreas(ctx context.Context, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) (*model.CooperationAreaConnection, error)
 	Partnership(ctx context.Context, id string) (*domain.Partnership, error)
 	Partnerships(ctx context.Context, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) (*model.PartnershipConnection, error)
+	SupplyDemandMatrix(ctx context.Context, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, domain *domain.ServiceDomain, year *int) (*matrix.Matrix, error)
+	ServiceGaps(ctx context.Context, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, year *int, minGap *int, first *int) ([]*model.ServiceGap, error)
 	Practice(ctx context.Context, id string) (*domain.Practice, error)
 	Practices(ctx context.Context, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) (*model.PracticeConnection, error)
 	Project(ctx context.Context, id string) (*domain.Project, error)
@@ -753,6 +816,10 @@ type StakeholderResolver interface {
 	Projects(ctx context.Context, obj *domain.Stakeholder) ([]*model.ProjectParticipant, error)
 	Events(ctx context.Context, obj *domain.Stakeholder, first *int) ([]*model.EventParticipant, error)
 	Practices(ctx context.Context, obj *domain.Stakeholder) ([]*domain.Practice, error)
+}
+type SupplyDemandMatrixResolver interface {
+	Rows(ctx context.Context, obj *matrix.Matrix) ([]*model.MatrixRow, error)
+	Columns(ctx context.Context, obj *matrix.Matrix) ([]*model.MatrixColumn, error)
 }
 type TargetGroupResolver interface {
 	Services(ctx context.Context, obj *domain.TargetGroup, first *int) ([]*domain.Service, error)
@@ -1269,6 +1336,118 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ImportReport.Written(childComplexity), true
 
+	case "MatrixCell.category":
+		if e.ComplexityRoot.MatrixCell.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Category(childComplexity), true
+	case "MatrixCell.coverage":
+		if e.ComplexityRoot.MatrixCell.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Coverage(childComplexity), true
+	case "MatrixCell.demand":
+		if e.ComplexityRoot.MatrixCell.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Demand(childComplexity), true
+	case "MatrixCell.gap":
+		if e.ComplexityRoot.MatrixCell.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Gap(childComplexity), true
+	case "MatrixCell.localProviders":
+		if e.ComplexityRoot.MatrixCell.LocalProviders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.LocalProviders(childComplexity), true
+	case "MatrixCell.nearestSupply":
+		if e.ComplexityRoot.MatrixCell.NearestSupply == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.NearestSupply(childComplexity), true
+	case "MatrixCell.servingProviders":
+		if e.ComplexityRoot.MatrixCell.ServingProviders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.ServingProviders(childComplexity), true
+	case "MatrixCell.supply":
+		if e.ComplexityRoot.MatrixCell.Supply == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Supply(childComplexity), true
+	case "MatrixCell.territory":
+		if e.ComplexityRoot.MatrixCell.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixCell.Territory(childComplexity), true
+
+	case "MatrixColumn.category":
+		if e.ComplexityRoot.MatrixColumn.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixColumn.Category(childComplexity), true
+	case "MatrixColumn.total":
+		if e.ComplexityRoot.MatrixColumn.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixColumn.Total(childComplexity), true
+
+	case "MatrixFigures.coverage":
+		if e.ComplexityRoot.MatrixFigures.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixFigures.Coverage(childComplexity), true
+	case "MatrixFigures.demand":
+		if e.ComplexityRoot.MatrixFigures.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixFigures.Demand(childComplexity), true
+	case "MatrixFigures.gap":
+		if e.ComplexityRoot.MatrixFigures.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixFigures.Gap(childComplexity), true
+	case "MatrixFigures.supply":
+		if e.ComplexityRoot.MatrixFigures.Supply == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixFigures.Supply(childComplexity), true
+
+	case "MatrixRow.cells":
+		if e.ComplexityRoot.MatrixRow.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixRow.Cells(childComplexity), true
+	case "MatrixRow.territory":
+		if e.ComplexityRoot.MatrixRow.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixRow.Territory(childComplexity), true
+	case "MatrixRow.total":
+		if e.ComplexityRoot.MatrixRow.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatrixRow.Total(childComplexity), true
+
 	case "Mutation.addPartnershipParty":
 		if e.ComplexityRoot.Mutation.AddPartnershipParty == nil {
 			break
@@ -1753,6 +1932,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateTerritory(childComplexity, args["id"].(string), args["input"].(domain.TerritoryRecord), args["expectedVersion"].(int)), true
+
+	case "NearbySupply.distanceKm":
+		if e.ComplexityRoot.NearbySupply.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NearbySupply.DistanceKm(childComplexity), true
+	case "NearbySupply.hops":
+		if e.ComplexityRoot.NearbySupply.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NearbySupply.Hops(childComplexity), true
+	case "NearbySupply.supply":
+		if e.ComplexityRoot.NearbySupply.Supply == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NearbySupply.Supply(childComplexity), true
+	case "NearbySupply.territory":
+		if e.ComplexityRoot.NearbySupply.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NearbySupply.Territory(childComplexity), true
 
 	case "Need.category":
 		if e.ComplexityRoot.Need.Category == nil {
@@ -2619,6 +2823,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ServiceCategory(childComplexity, args["id"].(string)), true
+	case "Query.serviceGaps":
+		if e.ComplexityRoot.Query.ServiceGaps == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceGaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceGaps(childComplexity, args["scopeId"].(string), args["rowLevel"].(*domain.TerritoryLevel), args["categoryIds"].([]string), args["targetGroupIds"].([]string), args["year"].(*int), args["minGap"].(*int), args["first"].(*int)), true
 	case "Query.services":
 		if e.ComplexityRoot.Query.Services == nil {
 			break
@@ -2652,6 +2867,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stakeholders(childComplexity, args["filter"].(*domain.StakeholderFilter), args["orderBy"].(*domain.Order), args["first"].(*int), args["after"].(*string)), true
+	case "Query.supplyDemandMatrix":
+		if e.ComplexityRoot.Query.SupplyDemandMatrix == nil {
+			break
+		}
+
+		args, err := ec.field_Query_supplyDemandMatrix_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SupplyDemandMatrix(childComplexity, args["scopeId"].(string), args["rowLevel"].(*domain.TerritoryLevel), args["categoryIds"].([]string), args["targetGroupIds"].([]string), args["domain"].(*domain.ServiceDomain), args["year"].(*int)), true
 	case "Query.targetGroup":
 		if e.ComplexityRoot.Query.TargetGroup == nil {
 			break
@@ -3117,6 +3343,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceEdge.Node(childComplexity), true
 
+	case "ServiceGap.cell":
+		if e.ComplexityRoot.ServiceGap.Cell == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceGap.Cell(childComplexity), true
+	case "ServiceGap.nearby":
+		if e.ComplexityRoot.ServiceGap.Nearby == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceGap.Nearby(childComplexity), true
+
 	case "Stakeholder.acronym":
 		if e.ComplexityRoot.Stakeholder.Acronym == nil {
 			break
@@ -3321,6 +3560,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StakeholderEdge.Node(childComplexity), true
+
+	case "SupplyDemandMatrix.columns":
+		if e.ComplexityRoot.SupplyDemandMatrix.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplyDemandMatrix.Columns(childComplexity), true
+	case "SupplyDemandMatrix.rowLevel":
+		if e.ComplexityRoot.SupplyDemandMatrix.RowLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplyDemandMatrix.RowLevel(childComplexity), true
+	case "SupplyDemandMatrix.rows":
+		if e.ComplexityRoot.SupplyDemandMatrix.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplyDemandMatrix.Rows(childComplexity), true
+	case "SupplyDemandMatrix.scope":
+		if e.ComplexityRoot.SupplyDemandMatrix.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplyDemandMatrix.Scope(childComplexity), true
+	case "SupplyDemandMatrix.total":
+		if e.ComplexityRoot.SupplyDemandMatrix.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplyDemandMatrix.Total(childComplexity), true
 
 	case "TargetGroup.createdAt":
 		if e.ComplexityRoot.TargetGroup.CreatedAt == nil {
@@ -4255,6 +4525,159 @@ extend type Query {
     "Return the items after this cursor."
     after: String
   ): PartnershipConnection!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/matrix.graphqls", Input: `"""
+The supply–demand matrix of social and health services in a scope (a
+district, a zone, a region, a country).
+
+Rows are the territories of ` + "`" + `rowLevel` + "`" + ` inside the scope; columns are service
+categories. Demand counts the needs in a row's territory or below it, supply
+the capacity of ACTIVE services that reach the row: they cover its
+territory, an ancestor of it (a service for the whole district) or a
+territory inside it. A column includes its sub-categories. Volumes and
+capacities are in the units the records give (people, places); a service
+without a capacity adds 0.
+"""
+type SupplyDemandMatrix {
+  "The scope asked for."
+  scope: Territory!
+  "The level of the rows."
+  rowLevel: TerritoryLevel!
+  "The rows, by territory name: each with its cells, one per column, and its total."
+  rows: [MatrixRow!]!
+  "The columns, in the order asked (by name by default), each with its total."
+  columns: [MatrixColumn!]!
+  """
+  The scope's total: every need and every service counted once, however many
+  rows and columns it falls in.
+  """
+  total: MatrixFigures!
+}
+
+"A row of the matrix: one territory."
+type MatrixRow {
+  "The row's territory."
+  territory: Territory!
+  "The row's cells, in the order of ` + "`" + `columns` + "`" + `."
+  cells: [MatrixCell!]!
+  """
+  The row's total over all columns: a need or a service in several columns
+  (when a category and its sub-category are both asked) is counted once.
+  """
+  total: MatrixFigures!
+}
+
+"A column of the matrix: one service category with its sub-categories."
+type MatrixColumn {
+  "The column's category."
+  category: ServiceCategory!
+  "The column's total over all rows: a service that covers several rows is counted once."
+  total: MatrixFigures!
+}
+
+"Demand against supply, for a cell or a total."
+type MatrixFigures {
+  "Sum of the volumes of the needs (people, cases, as the needs give them)."
+  demand: Int!
+  "Sum of the capacities of the ACTIVE services (places)."
+  supply: Int!
+  "Unmet demand: demand − supply, and 0 when supply is larger."
+  gap: Int!
+  "supply / demand (1.0 = fully covered); null when demand is 0."
+  coverage: Float
+}
+
+"One territory × category cell."
+type MatrixCell {
+  "The cell's row."
+  territory: Territory!
+  "The cell's column."
+  category: ServiceCategory!
+  "Sum of the volumes of the needs in the territory or below it, in the category or below it."
+  demand: Int!
+  "Sum of the capacities of the ACTIVE services in the category that reach the territory."
+  supply: Int!
+  "demand − supply, and 0 when supply is larger."
+  gap: Int!
+  "supply / demand; null when demand is 0."
+  coverage: Float
+  "Stakeholders located in the territory (or below it) that provide an ACTIVE service in the category, by name."
+  localProviders: [Stakeholder!]!
+  "Every stakeholder whose ACTIVE services in the category reach the territory, wherever it is located, by name."
+  servingProviders: [Stakeholder!]!
+  """
+  For a cell with demand and no supply: the nearest territory, along
+  NEIGHBOUR_OF links (at most 3), that has supply in the category; null
+  otherwise, or when none is that near.
+  """
+  nearestSupply: NearbySupply
+}
+
+"A territory near another that has supply in a category."
+type NearbySupply {
+  "The territory with supply."
+  territory: Territory!
+  "Distance in km along the NEIGHBOUR_OF links between the two (the shortest path of at most 3 links)."
+  distanceKm: Float!
+  "Number of NEIGHBOUR_OF links on the shortest path (1 = an immediate neighbour)."
+  hops: Int!
+  "Capacity of the ACTIVE services in the category that reach that territory (places)."
+  supply: Int!
+}
+
+"A cell with unmet demand, and where help could come from."
+type ServiceGap {
+  "The cell: its territory, category, demand, supply and gap."
+  cell: MatrixCell!
+  "Up to 3 territories within 3 NEIGHBOUR_OF links that have supply in the category, nearest first."
+  nearby: [NearbySupply!]!
+}
+
+extend type Query {
+  """
+  The supply–demand matrix of a scope. ANALYST role or above. It costs three
+  Cypher queries, plus one per kind of provider or nearest-supply field asked
+  for, whatever its size.
+  """
+  supplyDemandMatrix(
+    "Id of the territory whose rows are wanted (a district, a zone, a region, a country, a municipality)."
+    scopeId: ID!
+    "Level of the rows: at the scope's level (one row) or below it. Default MUNICIPALITY."
+    rowLevel: TerritoryLevel = MUNICIPALITY
+    "The columns, in this order. Default: every top-level category."
+    categoryIds: [ID!]
+    "Count only needs of these target groups and services for at least one of them. Default: all."
+    targetGroupIds: [ID!]
+    "Only columns of this domain (SOCIAL, HEALTH, INTEGRATED). Default: all."
+    domain: ServiceDomain
+    "Count only needs of this year. Default: all years. Services are counted as they are now."
+    year: Int
+  ): SupplyDemandMatrix!
+
+  """
+  The cells of the matrix with the largest unmet demand, largest first (then
+  by territory and category name): the planners' list of services a
+  municipality lacks, each with the nearby territories that could serve it.
+  Columns default to the categories that have no sub-categories, the finest
+  there are. ANALYST role or above.
+  """
+  serviceGaps(
+    "Id of the territory to look in."
+    scopeId: ID!
+    "Level of the territories compared. Default MUNICIPALITY."
+    rowLevel: TerritoryLevel = MUNICIPALITY
+    "Categories to compare. Default: every category without sub-categories."
+    categoryIds: [ID!]
+    "Count only needs of these target groups and services for at least one of them. Default: all."
+    targetGroupIds: [ID!]
+    "Count only needs of this year. Default: all years."
+    year: Int
+    "Smallest gap listed (at least 1). Default 1."
+    minGap: Int = 1
+    "How many gaps, 1 to 100. Default 10."
+    first: Int = 10
+  ): [ServiceGap!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/mutations.graphqls", Input: `"""
@@ -6926,6 +7349,80 @@ func (ec *executionContext) childFields_ImportReport(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ImportReport", field.Name)
 }
 
+func (ec *executionContext) childFields_MatrixCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "territory":
+		return ec.fieldContext_MatrixCell_territory(ctx, field)
+	case "category":
+		return ec.fieldContext_MatrixCell_category(ctx, field)
+	case "demand":
+		return ec.fieldContext_MatrixCell_demand(ctx, field)
+	case "supply":
+		return ec.fieldContext_MatrixCell_supply(ctx, field)
+	case "gap":
+		return ec.fieldContext_MatrixCell_gap(ctx, field)
+	case "coverage":
+		return ec.fieldContext_MatrixCell_coverage(ctx, field)
+	case "localProviders":
+		return ec.fieldContext_MatrixCell_localProviders(ctx, field)
+	case "servingProviders":
+		return ec.fieldContext_MatrixCell_servingProviders(ctx, field)
+	case "nearestSupply":
+		return ec.fieldContext_MatrixCell_nearestSupply(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixCell", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixColumn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_MatrixColumn_category(ctx, field)
+	case "total":
+		return ec.fieldContext_MatrixColumn_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixColumn", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "demand":
+		return ec.fieldContext_MatrixFigures_demand(ctx, field)
+	case "supply":
+		return ec.fieldContext_MatrixFigures_supply(ctx, field)
+	case "gap":
+		return ec.fieldContext_MatrixFigures_gap(ctx, field)
+	case "coverage":
+		return ec.fieldContext_MatrixFigures_coverage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_MatrixRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "territory":
+		return ec.fieldContext_MatrixRow_territory(ctx, field)
+	case "cells":
+		return ec.fieldContext_MatrixRow_cells(ctx, field)
+	case "total":
+		return ec.fieldContext_MatrixRow_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatrixRow", field.Name)
+}
+
+func (ec *executionContext) childFields_NearbySupply(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "territory":
+		return ec.fieldContext_NearbySupply_territory(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_NearbySupply_distanceKm(ctx, field)
+	case "hops":
+		return ec.fieldContext_NearbySupply_hops(ctx, field)
+	case "supply":
+		return ec.fieldContext_NearbySupply_supply(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NearbySupply", field.Name)
+}
+
 func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7428,6 +7925,16 @@ func (ec *executionContext) childFields_ServiceEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ServiceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ServiceGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cell":
+		return ec.fieldContext_ServiceGap_cell(ctx, field)
+	case "nearby":
+		return ec.fieldContext_ServiceGap_nearby(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceGap", field.Name)
+}
+
 func (ec *executionContext) childFields_Stakeholder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7508,6 +8015,22 @@ func (ec *executionContext) childFields_StakeholderEdge(ctx context.Context, fie
 		return ec.fieldContext_StakeholderEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StakeholderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplyDemandMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scope":
+		return ec.fieldContext_SupplyDemandMatrix_scope(ctx, field)
+	case "rowLevel":
+		return ec.fieldContext_SupplyDemandMatrix_rowLevel(ctx, field)
+	case "rows":
+		return ec.fieldContext_SupplyDemandMatrix_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_SupplyDemandMatrix_columns(ctx, field)
+	case "total":
+		return ec.fieldContext_SupplyDemandMatrix_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplyDemandMatrix", field.Name)
 }
 
 func (ec *executionContext) childFields_TargetGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9178,6 +9701,68 @@ func (ec *executionContext) field_Query_serviceCategory_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_serviceGaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scopeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rowLevel",
+		func(ctx context.Context, v any) (*domain.TerritoryLevel, error) {
+			return ec.unmarshalOTerritoryLevel2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rowLevel"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "categoryIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["categoryIds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "targetGroupIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetGroupIds"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "minGap",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minGap"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg6
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_service_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9279,6 +9864,60 @@ func (ec *executionContext) field_Query_stakeholders_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_supplyDemandMatrix_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scopeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rowLevel",
+		func(ctx context.Context, v any) (*domain.TerritoryLevel, error) {
+			return ec.unmarshalOTerritoryLevel2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rowLevel"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "categoryIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["categoryIds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "targetGroupIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetGroupIds"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "domain",
+		func(ctx context.Context, v any) (*domain.ServiceDomain, error) {
+			return ec.unmarshalOServiceDomain2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceDomain(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["domain"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg5
 	return args, nil
 }
 
@@ -11616,6 +12255,510 @@ func (ec *executionContext) fieldContext_ImportReport_warnings(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _MatrixCell_territory(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Territory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixCell_category(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixCell_demand(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_demand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_supply(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_supply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supply, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_supply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_gap(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MatrixCell_coverage(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixCell", field, true, false, "Float")
+}
+
+func (ec *executionContext) _MatrixCell_localProviders(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_localProviders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatrixCell().LocalProviders(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_localProviders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixCell_servingProviders(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_servingProviders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatrixCell().ServingProviders(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_servingProviders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixCell_nearestSupply(ctx context.Context, field graphql.CollectedField, obj *model.MatrixCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixCell_nearestSupply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatrixCell().NearestSupply(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Nearby) graphql.Marshaler {
+			return ec.marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixCell_nearestSupply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NearbySupply(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixColumn_category(ctx context.Context, field graphql.CollectedField, obj *model.MatrixColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixColumn_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixColumn_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixColumn",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixColumn_total(ctx context.Context, field graphql.CollectedField, obj *model.MatrixColumn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixColumn_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v matrix.Figures) graphql.Marshaler {
+			return ec.marshalNMatrixFigures2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixColumn_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixColumn",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixFigures_demand(ctx context.Context, field graphql.CollectedField, obj *matrix.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixFigures_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixFigures_demand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixFigures_supply(ctx context.Context, field graphql.CollectedField, obj *matrix.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixFigures_supply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supply, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixFigures_supply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatrixFigures_gap(ctx context.Context, field graphql.CollectedField, obj *matrix.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixFigures_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixFigures_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixFigures", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MatrixFigures_coverage(ctx context.Context, field graphql.CollectedField, obj *matrix.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixFigures_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixFigures_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatrixFigures", field, true, false, "Float")
+}
+
+func (ec *executionContext) _MatrixRow_territory(ctx context.Context, field graphql.CollectedField, obj *model.MatrixRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixRow_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Territory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixRow_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixRow_cells(ctx context.Context, field graphql.CollectedField, obj *model.MatrixRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixRow_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatrixCell) graphql.Marshaler {
+			return ec.marshalNMatrixCell2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixRow_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatrixRow_total(ctx context.Context, field graphql.CollectedField, obj *model.MatrixRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatrixRow_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v matrix.Figures) graphql.Marshaler {
+			return ec.marshalNMatrixFigures2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatrixRow_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatrixRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createTerritory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13550,6 +14693,107 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiKey(ctx context.Conte
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _NearbySupply_territory(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NearbySupply_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Territory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NearbySupply_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NearbySupply",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NearbySupply_distanceKm(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NearbySupply_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NearbySupply_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Float")
+}
+
+func (ec *executionContext) _NearbySupply_hops(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NearbySupply_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NearbySupply_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NearbySupply_supply(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NearbySupply_supply(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Supply, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NearbySupply_supply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Need_id(ctx context.Context, field graphql.CollectedField, obj *domain.Need) (ret graphql.Marshaler) {
@@ -16697,6 +17941,94 @@ func (ec *executionContext) fieldContext_Query_partnerships(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_supplyDemandMatrix(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_supplyDemandMatrix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SupplyDemandMatrix(ctx, fc.Args["scopeId"].(string), fc.Args["rowLevel"].(*domain.TerritoryLevel), fc.Args["categoryIds"].([]string), fc.Args["targetGroupIds"].([]string), fc.Args["domain"].(*domain.ServiceDomain), fc.Args["year"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *matrix.Matrix) graphql.Marshaler {
+			return ec.marshalNSupplyDemandMatrix2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐMatrix(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_supplyDemandMatrix(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SupplyDemandMatrix(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_supplyDemandMatrix_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_serviceGaps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceGaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ServiceGaps(ctx, fc.Args["scopeId"].(string), fc.Args["rowLevel"].(*domain.TerritoryLevel), fc.Args["categoryIds"].([]string), fc.Args["targetGroupIds"].([]string), fc.Args["year"].(*int), fc.Args["minGap"].(*int), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ServiceGap) graphql.Marshaler {
+			return ec.marshalNServiceGap2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐServiceGapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceGaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceGap(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_serviceGaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_practice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19310,6 +20642,70 @@ func (ec *executionContext) fieldContext_ServiceEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _ServiceGap_cell(ctx context.Context, field graphql.CollectedField, obj *model.ServiceGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceGap_cell(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cell, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatrixCell) graphql.Marshaler {
+			return ec.marshalNMatrixCell2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixCell(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceGap_cell(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceGap_nearby(ctx context.Context, field graphql.CollectedField, obj *model.ServiceGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceGap_nearby(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nearby, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Nearby) graphql.Marshaler {
+			return ec.marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearbyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceGap_nearby(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceGap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NearbySupply(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Stakeholder_id(ctx context.Context, field graphql.CollectedField, obj *domain.Stakeholder) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20182,6 +21578,157 @@ func (ec *executionContext) fieldContext_StakeholderEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplyDemandMatrix_scope(ctx context.Context, field graphql.CollectedField, obj *matrix.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplyDemandMatrix_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplyDemandMatrix_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplyDemandMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplyDemandMatrix_rowLevel(ctx context.Context, field graphql.CollectedField, obj *matrix.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplyDemandMatrix_rowLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RowLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.TerritoryLevel) graphql.Marshaler {
+			return ec.marshalNTerritoryLevel2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritoryLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplyDemandMatrix_rowLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupplyDemandMatrix", field, false, false, "TerritoryLevel")
+}
+
+func (ec *executionContext) _SupplyDemandMatrix_rows(ctx context.Context, field graphql.CollectedField, obj *matrix.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplyDemandMatrix_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplyDemandMatrix().Rows(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatrixRow) graphql.Marshaler {
+			return ec.marshalNMatrixRow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplyDemandMatrix_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplyDemandMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplyDemandMatrix_columns(ctx context.Context, field graphql.CollectedField, obj *matrix.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplyDemandMatrix_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SupplyDemandMatrix().Columns(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatrixColumn) graphql.Marshaler {
+			return ec.marshalNMatrixColumn2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixColumnᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplyDemandMatrix_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplyDemandMatrix",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixColumn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupplyDemandMatrix_total(ctx context.Context, field graphql.CollectedField, obj *matrix.Matrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupplyDemandMatrix_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v matrix.Figures) graphql.Marshaler {
+			return ec.marshalNMatrixFigures2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupplyDemandMatrix_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupplyDemandMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixFigures(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26664,6 +28211,211 @@ func (ec *executionContext) _ImportReport(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var matrixCellImplementors = []string{"MatrixCell"}
+
+func (ec *executionContext) _MatrixCell(ctx context.Context, sel ast.SelectionSet, obj *model.MatrixCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixCell")
+		case "territory":
+			out.Values[i] = ec._MatrixCell_territory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._MatrixCell_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "demand":
+			out.Values[i] = ec._MatrixCell_demand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "supply":
+			out.Values[i] = ec._MatrixCell_supply(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gap":
+			out.Values[i] = ec._MatrixCell_gap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "coverage":
+			out.Values[i] = ec._MatrixCell_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "localProviders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixCell_localProviders(ctx, field, obj)
+				})
+		case "servingProviders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixCell_servingProviders(ctx, field, obj)
+				})
+		case "nearestSupply":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatrixCell_nearestSupply(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixColumnImplementors = []string{"MatrixColumn"}
+
+func (ec *executionContext) _MatrixColumn(ctx context.Context, sel ast.SelectionSet, obj *model.MatrixColumn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixColumnImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixColumn")
+		case "category":
+			out.Values[i] = ec._MatrixColumn_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._MatrixColumn_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixFiguresImplementors = []string{"MatrixFigures"}
+
+func (ec *executionContext) _MatrixFigures(ctx context.Context, sel ast.SelectionSet, obj *matrix.Figures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixFigures")
+		case "demand":
+			out.Values[i] = ec._MatrixFigures_demand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supply":
+			out.Values[i] = ec._MatrixFigures_supply(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._MatrixFigures_gap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._MatrixFigures_coverage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matrixRowImplementors = []string{"MatrixRow"}
+
+func (ec *executionContext) _MatrixRow(ctx context.Context, sel ast.SelectionSet, obj *model.MatrixRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matrixRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatrixRow")
+		case "territory":
+			out.Values[i] = ec._MatrixRow_territory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._MatrixRow_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._MatrixRow_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -26988,6 +28740,54 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeApiKey(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nearbySupplyImplementors = []string{"NearbySupply"}
+
+func (ec *executionContext) _NearbySupply(ctx context.Context, sel ast.SelectionSet, obj *store.Nearby) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nearbySupplyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NearbySupply")
+		case "territory":
+			out.Values[i] = ec._NearbySupply_territory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distanceKm":
+			out.Values[i] = ec._NearbySupply_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hops":
+			out.Values[i] = ec._NearbySupply_hops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supply":
+			out.Values[i] = ec._NearbySupply_supply(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28105,6 +29905,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_partnerships(ctx, field)
 				})
+		case "supplyDemandMatrix":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_supplyDemandMatrix(ctx, field)
+				})
+		case "serviceGaps":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_serviceGaps(ctx, field)
+				})
 		case "practice":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -28813,6 +30625,44 @@ func (ec *executionContext) _ServiceEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var serviceGapImplementors = []string{"ServiceGap"}
+
+func (ec *executionContext) _ServiceGap(ctx context.Context, sel ast.SelectionSet, obj *model.ServiceGap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceGapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceGap")
+		case "cell":
+			out.Values[i] = ec._ServiceGap_cell(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nearby":
+			out.Values[i] = ec._ServiceGap_nearby(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stakeholderImplementors = []string{"Stakeholder", "SearchResult"}
 
 func (ec *executionContext) _Stakeholder(ctx context.Context, sel ast.SelectionSet, obj *domain.Stakeholder) graphql.Marshaler {
@@ -29048,6 +30898,61 @@ func (ec *executionContext) _StakeholderEdge(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._StakeholderEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var supplyDemandMatrixImplementors = []string{"SupplyDemandMatrix"}
+
+func (ec *executionContext) _SupplyDemandMatrix(ctx context.Context, sel ast.SelectionSet, obj *matrix.Matrix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supplyDemandMatrixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupplyDemandMatrix")
+		case "scope":
+			out.Values[i] = ec._SupplyDemandMatrix_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rowLevel":
+			out.Values[i] = ec._SupplyDemandMatrix_rowLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rows":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplyDemandMatrix_rows(ctx, field, obj)
+				})
+		case "columns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SupplyDemandMatrix_columns(ctx, field, obj)
+				})
+		case "total":
+			out.Values[i] = ec._SupplyDemandMatrix_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -30346,6 +32251,102 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNMatrixCell2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatrixCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixCell2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatrixCell2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixCell(ctx context.Context, sel ast.SelectionSet, v *model.MatrixCell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatrixCell!")
+		return graphql.Null
+	}
+	return ec._MatrixCell(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatrixColumn2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixColumnᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatrixColumn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixColumn2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixColumn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatrixColumn2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixColumn(ctx context.Context, sel ast.SelectionSet, v *model.MatrixColumn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatrixColumn!")
+		return graphql.Null
+	}
+	return ec._MatrixColumn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatrixFigures2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐFigures(ctx context.Context, sel ast.SelectionSet, v matrix.Figures) graphql.Marshaler {
+	return ec._MatrixFigures(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatrixRow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatrixRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatrixRow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatrixRow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐMatrixRow(ctx context.Context, sel ast.SelectionSet, v *model.MatrixRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatrixRow!")
+		return graphql.Null
+	}
+	return ec._MatrixRow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx context.Context, sel ast.SelectionSet, v store.Nearby) graphql.Marshaler {
+	return ec._NearbySupply(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearbyᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Nearby) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNNeed2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeedᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Need) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -31083,6 +33084,30 @@ func (ec *executionContext) marshalNServiceEdge2ᚖgithubᚗcomᚋcoopgraphᚋco
 	return ec._ServiceEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNServiceGap2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐServiceGapᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ServiceGap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceGap2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐServiceGap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServiceGap2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐServiceGap(ctx context.Context, sel ast.SelectionSet, v *model.ServiceGap) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceGap!")
+		return graphql.Null
+	}
+	return ec._ServiceGap(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNServiceInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceRecord(ctx context.Context, v any) (domain.ServiceRecord, error) {
 	res, err := ec.unmarshalInputServiceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31248,6 +33273,14 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSupplyDemandMatrix2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐMatrix(ctx context.Context, sel ast.SelectionSet, v *matrix.Matrix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SupplyDemandMatrix!")
+		return graphql.Null
+	}
+	return ec._SupplyDemandMatrix(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTargetGroup2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.TargetGroup) graphql.Marshaler {
@@ -31899,6 +33932,13 @@ func (ec *executionContext) unmarshalONameOrder2ᚖgithubᚗcomᚋcoopgraphᚋco
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx context.Context, sel ast.SelectionSet, v *store.Nearby) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NearbySupply(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONeed2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeed(ctx context.Context, sel ast.SelectionSet, v *domain.Need) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -32287,6 +34327,25 @@ func (ec *executionContext) marshalOServiceDomain2ᚕgithubᚗcomᚋcoopgraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOServiceDomain2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceDomain(ctx context.Context, v any) (*domain.ServiceDomain, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := model.UnmarshalString(v)
+	res := domain.ServiceDomain(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceDomain2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceDomain(ctx context.Context, sel ast.SelectionSet, v *domain.ServiceDomain) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) unmarshalOServiceFilter2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceFilter(ctx context.Context, v any) (*domain.ServiceFilter, error) {

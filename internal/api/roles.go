@@ -19,6 +19,9 @@ import (
 var (
 	queryRoles = map[string]auth.Role{
 		"apiKeys": auth.Admin,
+		// Analytics.
+		"supplyDemandMatrix": auth.Analyst,
+		"serviceGaps":        auth.Analyst,
 	}
 	mutationRoles = map[string]auth.Role{
 		// A coordinator's own services and referral links (the store checks

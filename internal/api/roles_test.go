@@ -55,7 +55,9 @@ func roleHandlers(st *store.Store) map[auth.Role]http.Handler {
 // may run each root field. Fields not listed: queries take VIEWER,
 // mutations EDITOR.
 var roleTable = map[string]auth.Role{
-	"Query.apiKeys": auth.Admin,
+	"Query.apiKeys":            auth.Admin,
+	"Query.supplyDemandMatrix": auth.Analyst,
+	"Query.serviceGaps":        auth.Analyst,
 
 	"Mutation.createService":      auth.Coordinator,
 	"Mutation.updateService":      auth.Coordinator,

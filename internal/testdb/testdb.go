@@ -5,7 +5,9 @@
 package testdb
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"sync"
 	"testing"
@@ -88,6 +90,24 @@ func Load(t testing.TB, st *store.Store, doc *domain.Document) {
 	if _, err := st.Write(context.Background(), doc, store.WriteOptions{By: "test"}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// LoadFile empties the database and loads the coopgraph document at path
+// (a hand-made test graph under testdata/).
+func LoadFile(t testing.TB, st *store.Store, path string) *domain.Document {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var doc domain.Document
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	Load(t, st, &doc)
+	return &doc
 }
 
 // LoadDemo empties the database and loads the demo dataset.
