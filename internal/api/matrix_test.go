@@ -128,9 +128,9 @@ func TestSupplyDemandMatrix(t *testing.T) {
 			total: figures{88, 44, 44},
 		},
 		{
-			name:  "year filter",
-			vars:  map[string]any{"scope": "t-d1", "year": 2023, "cats": []string{"k1"}},
-			rows:  []string{"t-m1", "t-m2", "t-m3"}, cols: []string{"k1"},
+			name: "year filter",
+			vars: map[string]any{"scope": "t-d1", "year": 2023, "cats": []string{"k1"}},
+			rows: []string{"t-m1", "t-m2", "t-m3"}, cols: []string{"k1"},
 			cells: map[string]figures{"t-m1/k1": {0, 44, 0}, "t-m2/k1": {12, 30, 0}, "t-m3/k1": {0, 30, 0}},
 			rowT:  map[string]figures{"t-m1": {0, 44, 0}, "t-m2": {12, 30, 0}, "t-m3": {0, 30, 0}},
 			colT:  map[string]figures{"k1": {12, 44, 0}},
@@ -377,7 +377,6 @@ func TestServiceGaps(t *testing.T) {
 		t.Errorf("first: 1 gave %d gaps", len(top.ServiceGaps))
 	}
 }
-
 
 // TestMatrixBadInput: every bad argument is BAD_USER_INPUT naming it, and
 // runs at most the one query that found it out.
