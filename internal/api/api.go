@@ -94,6 +94,7 @@ func New(o Options) http.Handler {
 		a.limiter = newRateLimiter(o.RateLimit, max(o.RateBurst, 1))
 	}
 	mux.Handle("/graphql", a.middleware(a.graphql()))
+	mux.Handle("GET /export/matrix.csv", a.middleware(http.HandlerFunc(a.matrixCSV)))
 	if !o.Production {
 		mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
 	}
@@ -418,14 +419,29 @@ func traceOperation(ctx context.Context) (context.Context, func(*graphql.Respons
 // RATE_LIMITED) with the error in GraphQL's shape and the matching status.
 func (a *api) refuse(w http.ResponseWriter, ctx context.Context, err error) {
 	gerr := a.presentError(ctx, err)
-	status := http.StatusUnauthorized
-	switch gerr.Extensions["code"] {
-	case domain.CodeRateLimited:
-		status = http.StatusTooManyRequests
-	case domain.CodeUnavailable:
-		status = http.StatusServiceUnavailable
-	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
+	w.WriteHeader(httpStatus(gerr.Extensions["code"]))
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []*gqlerror.Error{gerr}})
+}
+
+// httpStatus is the HTTP status of a request refused outright with code
+// (GraphQL answers that ran say 200 and carry their errors in the body).
+func httpStatus(code any) int {
+	switch code {
+	case domain.CodeUnauthenticated:
+		return http.StatusUnauthorized
+	case domain.CodeForbidden:
+		return http.StatusForbidden
+	case domain.CodeBadUserInput:
+		return http.StatusBadRequest
+	case domain.CodeNotFound:
+		return http.StatusNotFound
+	case domain.CodeRateLimited:
+		return http.StatusTooManyRequests
+	case domain.CodeUnavailable:
+		return http.StatusServiceUnavailable
+	case domain.CodeTimeout:
+		return http.StatusGatewayTimeout
+	}
+	return http.StatusInternalServerError
 }

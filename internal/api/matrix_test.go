@@ -1,11 +1,17 @@
 package api_test
 
 import (
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 )
@@ -401,5 +407,56 @@ func TestMatrixBadInput(t *testing.T) {
 				t.Errorf("%d Cypher queries for a bad argument", r.queries)
 			}
 		})
+	}
+}
+
+// TestMatrixCSV: the matrix as a spreadsheet, and its refusals.
+func TestMatrixCSV(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadFile(t, st, "../../testdata/matrix/graph.json")
+	h := newHandler(st)
+	get := func(h http.Handler, url string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, url, nil))
+		return rec
+	}
+	rec := get(h, "/export/matrix.csv?scopeId=t-d1&categoryIds=k1a,k1")
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv") {
+		t.Fatalf("%d %s: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+	}
+	lines, err := csv.NewReader(rec.Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"territory_id", "territory", "category_id", "category", "demand", "supply", "gap", "coverage"},
+		{"t-m1", "Alpha", "k1a", "Home care", "20", "14", "6", "0.7000"},
+		{"t-m1", "Alpha", "k1", "Care", "26", "44", "0", "1.6923"},
+		{"t-m2", "Beta", "k1a", "Home care", "0", "0", "0", ""},
+		{"t-m2", "Beta", "k1", "Care", "12", "30", "0", "2.5000"},
+		{"t-m3", "Gamma", "k1a", "Home care", "50", "0", "50", "0.0000"},
+		{"t-m3", "Gamma", "k1", "Care", "50", "30", "20", "0.6000"},
+	}
+	if !slices.EqualFunc(lines, want, slices.Equal) {
+		t.Errorf("CSV:\n%v\nwant\n%v", lines, want)
+	}
+	for _, tc := range []struct{ name, url, field string }{
+		{"ErrNoScope", "/export/matrix.csv", "scopeId"},
+		{"ErrUnknownScope", "/export/matrix.csv?scopeId=t-nope", "scopeId"},
+		{"ErrRowLevel", "/export/matrix.csv?scopeId=t-d1&rowLevel=PLANET", "rowLevel"},
+		{"ErrYear", "/export/matrix.csv?scopeId=t-d1&year=last", "year"},
+		{"ErrUnknownCategory", "/export/matrix.csv?scopeId=t-d1&categoryIds=k1&categoryIds=k-nope", "categoryIds[1]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := get(h, tc.url)
+			var r response
+			_ = json.Unmarshal(rec.Body.Bytes(), &r)
+			if rec.Code != http.StatusBadRequest || len(r.Errors) != 1 || r.Errors[0].code() != domain.CodeBadUserInput || r.Errors[0].Extensions["field"] != tc.field {
+				t.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+		})
+	}
+	if rec := get(roleHandlers(st)[auth.Viewer], "/export/matrix.csv?scopeId=t-d1"); rec.Code != http.StatusForbidden {
+		t.Errorf("a VIEWER's export: %d %s", rec.Code, rec.Body)
 	}
 }

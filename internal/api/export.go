@@ -1,0 +1,110 @@
+package api
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/coopgraph/coopgraph/internal/auth"
+	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/matrix"
+)
+
+// matrixCSV serves GET /export/matrix.csv: the supply–demand matrix with
+// the arguments of the supplyDemandMatrix query, as a spreadsheet with one
+// line per cell. List arguments are comma-separated or repeated
+// (categoryIds=a,b or categoryIds=a&categoryIds=b).
+func (a *api) matrixCSV(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	if info := infoFrom(ctx); info != nil {
+		info.mu.Lock()
+		info.operation, info.kind = "matrix.csv", "export"
+		info.mu.Unlock()
+	}
+	if who, ok := auth.From(ctx); ok {
+		if need := leastRole(ast.Query, "supplyDemandMatrix"); !who.Role.AtLeast(need) {
+			a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
+				Message: fmt.Sprintf("a %s may not export the matrix; it takes the %s role or above", who.Role, need)})
+			return
+		}
+	}
+	q, err := matrixQueryOf(r)
+	if err != nil {
+		a.refuse(w, ctx, err)
+		return
+	}
+	m, err := a.opts.Store.Matrix(ctx, q)
+	if err != nil {
+		a.refuse(w, ctx, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="matrix-`+unsafeChars.ReplaceAllString(q.ScopeID, "_")+`.csv"`)
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"territory_id", "territory", "category_id", "category", "demand", "supply", "gap", "coverage"})
+	for i, t := range m.Rows {
+		for j, c := range m.Cols {
+			f := m.Cells[i][j]
+			coverage := ""
+			if cv := f.Coverage(); cv != nil {
+				coverage = strconv.FormatFloat(*cv, 'f', 4, 64)
+			}
+			_ = cw.Write([]string{t.ID, t.Name, c.ID, c.Name, strconv.FormatInt(f.Demand, 10), strconv.FormatInt(f.Supply, 10),
+				strconv.FormatInt(f.Gap(), 10), coverage})
+		}
+	}
+	cw.Flush()
+}
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]`)
+
+// matrixQueryOf reads the matrix arguments of a URL.
+func matrixQueryOf(r *http.Request) (matrix.Query, error) {
+	v := r.URL.Query()
+	list := func(name string) []string {
+		var out []string
+		for _, x := range v[name] {
+			for _, id := range strings.Split(x, ",") {
+				if id = strings.TrimSpace(id); id != "" {
+					out = append(out, id)
+				}
+			}
+		}
+		return out
+	}
+	q := matrix.Query{ScopeID: v.Get("scopeId"), RowLevel: domain.LevelMunicipality,
+		CategoryIDs: list("categoryIds"), TargetGroupIDs: list("targetGroupIds")}
+	var ps domain.Problems
+	if q.ScopeID == "" {
+		ps = append(ps, domain.Problem{Field: "scopeId", Message: "is required"})
+	}
+	if l := v.Get("rowLevel"); l != "" {
+		q.RowLevel = domain.TerritoryLevel(l)
+		if !slices.Contains(domain.TerritoryLevels, q.RowLevel) {
+			ps = append(ps, domain.Problem{Field: "rowLevel", Message: fmt.Sprintf("must be one of %v, got %q", domain.TerritoryLevels, l)})
+		}
+	}
+	if d := v.Get("domain"); d != "" {
+		q.Domain = domain.ServiceDomain(d)
+		if !slices.Contains(domain.ServiceDomains, q.Domain) {
+			ps = append(ps, domain.Problem{Field: "domain", Message: fmt.Sprintf("must be one of %v, got %q", domain.ServiceDomains, d)})
+		}
+	}
+	if y := v.Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil {
+			ps = append(ps, domain.Problem{Field: "year", Message: fmt.Sprintf("must be a whole number, got %q", y)})
+		}
+		q.Year = n
+	}
+	if len(ps) > 0 {
+		return q, ps
+	}
+	return q, nil
+}
