@@ -460,3 +460,46 @@ func TestMatrixCSV(t *testing.T) {
 		t.Errorf("a VIEWER's export: %d %s", rec.Code, rec.Body)
 	}
 }
+
+// TestDemoGapANeighbourCanServe: in the demo data, Lesichovo (Pazardzhik
+// district) has people needing community mental health care and no such
+// service; the one in Pazardzhik, its neighbour 25 km away, could serve
+// them. Peshtera is in the same situation, 20 km from Pazardzhik.
+func TestDemoGapANeighbourCanServe(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadDemo(t, st)
+	h := newHandler(st)
+	var got struct {
+		ServiceGaps []struct {
+			Cell struct {
+				Territory struct{ ID string }
+				Gap       int
+			}
+			Nearby []struct {
+				Territory  struct{ ID string }
+				DistanceKm float64
+				Supply     int
+			}
+		}
+	}
+	ok(t, h, st, `{ serviceGaps(scopeId: "tr-pazardzhik-district", categoryIds: ["cat-mental-health"]) {
+	  cell { territory { id } gap } nearby { territory { id } distanceKm supply } } }`, nil, &got)
+	var lines []string
+	for _, g := range got.ServiceGaps {
+		line := fmt.Sprintf("%s gap %d", g.Cell.Territory.ID, g.Cell.Gap)
+		if len(g.Nearby) > 0 {
+			n := g.Nearby[0]
+			line += fmt.Sprintf(", nearest %s %g km supply %d", n.Territory.ID, n.DistanceKm, n.Supply)
+		}
+		lines = append(lines, line)
+	}
+	// Pazardzhik itself: 60 in need, 30 places.
+	want := []string{
+		"tr-pazardzhik gap 30",
+		"tr-peshtera gap 25, nearest tr-pazardzhik 20 km supply 30",
+		"tr-lesichovo gap 12, nearest tr-pazardzhik 25 km supply 30",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("gaps:\n%v\nwant\n%v", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
