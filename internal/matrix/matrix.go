@@ -4,12 +4,11 @@
 // of needs there) with the supply (the capacity of active services that
 // reach there).
 //
-// The store does the graph work and hands over groups: needs (or services)
-// that fall in the same set of rows and columns, with their summed volume
-// (or capacity). Build turns groups into cells and totals. Working from
-// groups is what makes the totals honest: a service that covers three rows
-// adds its capacity to each of the three cells, but once to its column's
-// total and once to the scope's.
+// The store does the graph work and hands over, for demand and for supply,
+// sums by row and category and totals by category (see Side). Build turns
+// them into cells and totals. The separate totals are what make them
+// honest: a service that covers three rows adds its capacity to each of the
+// three cells, but once to its column's total and once to the scope's.
 package matrix
 
 import (
@@ -33,12 +32,21 @@ type Query struct {
 	Leaves bool
 }
 
-// Group is a set of needs or services that fall in the same rows and
-// columns (by id), with their summed volume or capacity.
-type Group struct {
-	Rows, Cols []string
-	Amount     int64
+// Side is one side of the matrix, demand or supply, by category. Every
+// need and every service is in exactly one category, so sums by category
+// never count a record twice. Cells sums, per row and category, the records
+// that reach the row; Totals sums, per category, the records that reach any
+// row, each once however many rows it reaches.
+type Side struct {
+	Cells  map[RowCategory]int64
+	Totals map[string]int64
 }
+
+// RowCategory names a row (a territory id) and a category id.
+type RowCategory struct{ Row, Category string }
+
+// NewSide returns an empty side.
+func NewSide() Side { return Side{Cells: map[RowCategory]int64{}, Totals: map[string]int64{}} }
 
 // Figures compares demand and supply.
 type Figures struct {
@@ -70,36 +78,38 @@ type Matrix struct {
 	Total     Figures
 }
 
-// Build assembles the matrix from the demand and supply groups. Groups
-// naming rows or columns not in the matrix are counted for those they do
-// name.
-func Build(q Query, scope *domain.Territory, rows []*domain.Territory, cols []*domain.ServiceCategory, demand, supply []Group) *Matrix {
+// Build assembles the matrix. columnsOf maps every category the columns
+// include (the columns themselves and their sub-categories) to the ids of
+// the columns that include it: a category and its sub-category both asked
+// for put the sub-category's records in two columns, but once in a row's
+// total.
+func Build(q Query, scope *domain.Territory, rows []*domain.Territory, cols []*domain.ServiceCategory, columnsOf map[string][]string, demand, supply Side) *Matrix {
 	m := &Matrix{Query: q, Scope: scope, RowLevel: q.RowLevel, Rows: rows, Cols: cols,
 		Cells: make([][]Figures, len(rows)), RowTotals: make([]Figures, len(rows)), ColTotals: make([]Figures, len(cols))}
-	for i := range m.Cells {
+	colIx := index(cols)
+	for i, row := range rows {
 		m.Cells[i] = make([]Figures, len(cols))
-	}
-	rowIx, colIx := index(rows), index(cols)
-	add := func(groups []Group, field func(*Figures) *int64) {
-		for _, g := range groups {
-			ris, cis := positions(g.Rows, rowIx), positions(g.Cols, colIx)
-			if len(ris) == 0 || len(cis) == 0 {
-				continue
+		for k, colIDs := range columnsOf {
+			d, s := demand.Cells[RowCategory{row.ID, k}], supply.Cells[RowCategory{row.ID, k}]
+			for _, c := range colIDs {
+				j := colIx[c]
+				m.Cells[i][j].Demand += d
+				m.Cells[i][j].Supply += s
 			}
-			for _, i := range ris {
-				for _, j := range cis {
-					*field(&m.Cells[i][j]) += g.Amount
-				}
-				*field(&m.RowTotals[i]) += g.Amount
-			}
-			for _, j := range cis {
-				*field(&m.ColTotals[j]) += g.Amount
-			}
-			*field(&m.Total) += g.Amount
+			m.RowTotals[i].Demand += d
+			m.RowTotals[i].Supply += s
 		}
 	}
-	add(demand, func(f *Figures) *int64 { return &f.Demand })
-	add(supply, func(f *Figures) *int64 { return &f.Supply })
+	for k, colIDs := range columnsOf {
+		d, s := demand.Totals[k], supply.Totals[k]
+		for _, c := range colIDs {
+			j := colIx[c]
+			m.ColTotals[j].Demand += d
+			m.ColTotals[j].Supply += s
+		}
+		m.Total.Demand += d
+		m.Total.Supply += s
+	}
 	return m
 }
 
@@ -112,17 +122,6 @@ func index[T keyed](items []T) map[string]int {
 		m[it.Key()] = i
 	}
 	return m
-}
-
-// positions returns the distinct positions of the ids found in ix.
-func positions(ids []string, ix map[string]int) []int {
-	out := make([]int, 0, len(ids))
-	for _, id := range ids {
-		if i, ok := ix[id]; ok && !slices.Contains(out, i) {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // Cell is one cell with its place, for rankings.

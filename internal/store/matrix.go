@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
@@ -13,20 +15,31 @@ import (
 // the need is in the row's territory or below it; by a service when the
 // service covers the row's territory, an ancestor of it (a whole district)
 // or a territory inside it. A column is reached through the category's
-// sub-categories. Each query answers groups (see package matrix), so the
-// whole matrix costs three queries however many cells it has.
+// sub-categories. The queries answer sums by row and category (see
+// matrix.Side), so the whole matrix costs three queries however many cells
+// it has.
 
 // levelRank orders territory levels from the widest.
 func levelRank(l domain.TerritoryLevel) int { return slices.Index(domain.TerritoryLevels, l) }
 
-// MatrixAxes checks a matrix query's ids and returns its scope, its rows
-// (the territories of the row level inside the scope, by name) and its
-// columns (the categories asked for in that order, or by name every
+// axes are a matrix's scope, rows and columns.
+type axes struct {
+	scope *domain.Territory
+	rows  []*domain.Territory
+	cols  []*domain.ServiceCategory
+	// columnsOf maps every category in the columns (with the
+	// sub-categories) to the columns that include it.
+	columnsOf map[string][]string
+}
+
+// matrixAxes checks a matrix query's ids and returns its axes: the scope,
+// the rows (the territories of the row level inside the scope, by name) and
+// the columns (the categories asked for in that order, or by name every
 // top-level category, or with q.Leaves every category without
 // sub-categories; those of another domain left out).
-func (s *Store) MatrixAxes(ctx context.Context, q matrix.Query) (*domain.Territory, []*domain.Territory, []*domain.ServiceCategory, error) {
-	// Returns the scope, the rows, the columns and the ids asked for that
-	// do not exist.
+func (s *Store) matrixAxes(ctx context.Context, q matrix.Query) (*axes, error) {
+	// Returns the scope, the rows, the columns each with the ids of its
+	// category and sub-categories, and the ids asked for that do not exist.
 	const cypher = `OPTIONAL MATCH (s:Territory {id: $scope})
 RETURN s,
   COLLECT { MATCH (r:Territory {level: $level})-[:PART_OF*0..]->(s) RETURN DISTINCT r ORDER BY r.name, r.id } AS rows,
@@ -35,13 +48,13 @@ RETURN s,
                                                   ELSE NOT EXISTS { (c)-[:SUBCATEGORY_OF]->() } END
                    OR c.id IN $categories)
               AND ($domain IS NULL OR c.domain = $domain)
-            RETURN c ORDER BY c.name, c.id } AS cols,
+            RETURN [c, COLLECT { MATCH (d:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(c) RETURN DISTINCT d.id }] ORDER BY c.name, c.id } AS cols,
   [id IN $categories WHERE NOT EXISTS { MATCH (:ServiceCategory {id: id}) }] AS unknownCategories,
   [id IN $groups WHERE NOT EXISTS { MATCH (:TargetGroup {id: id}) }] AS unknownGroups`
 	recs, err := s.read(ctx, cypher, map[string]any{"scope": q.ScopeID, "level": string(q.RowLevel),
 		"categories": nonNil(q.CategoryIDs), "groups": nonNil(q.TargetGroupIDs), "domain": nilIfEmpty(string(q.Domain)), "leaves": q.Leaves})
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("matrix axes: %w", err)
+		return nil, fmt.Errorf("matrix axes: %w", err)
 	}
 	rec := recs[0]
 	var ps domain.Problems
@@ -55,33 +68,39 @@ RETURN s,
 	}
 	if rec.Values[0] == nil {
 		ps = append(domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", q.ScopeID)}}, ps...)
-		return nil, nil, nil, ps
+		return nil, ps
 	}
-	scope, err := decodeValue[domain.Territory](rec.Values[0])
-	if err != nil {
-		return nil, nil, nil, err
+	a := &axes{columnsOf: map[string][]string{}}
+	if a.scope, err = decodeValue[domain.Territory](rec.Values[0]); err != nil {
+		return nil, err
 	}
-	if levelRank(q.RowLevel) < levelRank(scope.Level) {
+	if levelRank(q.RowLevel) < levelRank(a.scope.Level) {
 		ps = append(ps, domain.Problem{Field: "rowLevel",
-			Message: fmt.Sprintf("%s is above the scope's level (%s %q is a %s); rows must be at its level or below", q.RowLevel, scope.Name, scope.ID, scope.Level)})
+			Message: fmt.Sprintf("%s is above the scope's level (%s %q is a %s); rows must be at its level or below", q.RowLevel, a.scope.Name, a.scope.ID, a.scope.Level)})
 	}
 	if len(ps) > 0 {
-		return nil, nil, nil, ps
+		return nil, ps
 	}
-	rows, err := decodeAll[domain.Territory](rec.Values[1].([]any))
-	if err != nil {
-		return nil, nil, nil, err
+	if a.rows, err = decodeAll[domain.Territory](rec.Values[1].([]any)); err != nil {
+		return nil, err
 	}
-	cols, err := decodeAll[domain.ServiceCategory](rec.Values[2].([]any))
-	if err != nil {
-		return nil, nil, nil, err
+	for _, v := range rec.Values[2].([]any) {
+		pair := v.([]any)
+		c, err := decodeValue[domain.ServiceCategory](pair[0])
+		if err != nil {
+			return nil, err
+		}
+		a.cols = append(a.cols, c)
+		for _, d := range stringList(pair[1]) {
+			a.columnsOf[d] = append(a.columnsOf[d], c.ID)
+		}
 	}
 	if len(q.CategoryIDs) > 0 { // the order asked for
-		slices.SortStableFunc(cols, func(a, b *domain.ServiceCategory) int {
-			return slices.Index(q.CategoryIDs, a.ID) - slices.Index(q.CategoryIDs, b.ID)
+		slices.SortStableFunc(a.cols, func(x, y *domain.ServiceCategory) int {
+			return slices.Index(q.CategoryIDs, x.ID) - slices.Index(q.CategoryIDs, y.ID)
 		})
 	}
-	return scope, rows, cols, nil
+	return a, nil
 }
 
 func decodeAll[T any](vals []any) ([]*T, error) {
@@ -103,6 +122,7 @@ func nonNil(ids []string) []string {
 	return ids
 }
 
+// matrixParams are the parameters of the matrix queries.
 func matrixParams(q matrix.Query, rows, cols []string) map[string]any {
 	var year any
 	if q.Year != 0 {
@@ -111,10 +131,10 @@ func matrixParams(q matrix.Query, rows, cols []string) map[string]any {
 	return map[string]any{"rows": rows, "cols": cols, "groups": nonNil(q.TargetGroupIDs), "year": year}
 }
 
-// Cypher fragments shared by the matrix queries. servicesOfRows binds, for
-// every row id rid, the ACTIVE services s for the target groups asked that
-// reach the row's territory; inColumn binds the column c of a service or a
-// need x through the sub-categories.
+// servicesOfRows binds, for every row id rid, the ACTIVE services s for the
+// target groups asked that reach the row's territory; inColumn binds the
+// column c of a service or a need x through the sub-categories. The
+// providers and nearby queries use them.
 const (
 	servicesOfRows = `UNWIND $rows AS rid
 MATCH (r:Territory {id: rid})
@@ -130,45 +150,100 @@ WHERE s.status = 'ACTIVE' AND (size($groups) = 0 OR EXISTS { (s)-[:FOR_GROUP]->(
 `
 )
 
-// MatrixDemand returns the needs in the rows and columns, in groups.
-func (s *Store) MatrixDemand(ctx context.Context, q matrix.Query, rows, cols []string) ([]matrix.Group, error) {
-	// Returns, per set of rows and set of columns, the summed volume of the
-	// needs that fall in exactly those.
+// matrixDemand returns the volumes of the needs in the rows, by row and
+// category. Needs of one territory and category fall in the same rows, so
+// the query sums them per territory before anything else: a country's
+// 100,000 needs become a few thousand sums.
+func (s *Store) matrixDemand(ctx context.Context, q matrix.Query, rows []string, cats []string) (matrix.Side, error) {
+	// Returns per territory under the rows (with the rows it is in) and per
+	// category the summed volume of its needs.
 	cypher := `UNWIND $rows AS rid
-MATCH (:Territory {id: rid})<-[:PART_OF*0..]-(:Territory)<-[:IN_TERRITORY]-(x:Need)
-WHERE ($year IS NULL OR x.year = $year)
-  AND (size($groups) = 0 OR EXISTS { (x)-[:OF_GROUP]->(g:TargetGroup) WHERE g.id IN $groups })
-WITH DISTINCT x, rid ORDER BY rid
-WITH x, collect(rid) AS rows
-` + fmt.Sprintf(inColumn, "FOR_CATEGORY") + `WITH DISTINCT x, rows, c.id AS cid ORDER BY cid
-WITH x, rows, collect(cid) AS cols
-RETURN rows, cols, sum(x.volume) AS amount`
-	return s.groups(ctx, "demand", cypher, matrixParams(q, rows, cols))
-}
-
-// MatrixSupply returns the active services that reach the rows and
-// columns, in groups.
-func (s *Store) MatrixSupply(ctx context.Context, q matrix.Query, rows, cols []string) ([]matrix.Group, error) {
-	// Returns, per set of rows and set of columns, the summed capacity of
-	// the services that reach exactly those (unknown capacity counts 0).
-	cypher := servicesOfRows + `WITH s AS x, rid ORDER BY rid
-WITH x, collect(rid) AS rows
-` + fmt.Sprintf(inColumn, "IN_CATEGORY") + `WITH DISTINCT x, rows, c.id AS cid ORDER BY cid
-WITH x, rows, collect(cid) AS cols
-RETURN rows, cols, sum(coalesce(x.capacity, 0)) AS amount`
-	return s.groups(ctx, "supply", cypher, matrixParams(q, rows, cols))
-}
-
-func (s *Store) groups(ctx context.Context, what, cypher string, params map[string]any) ([]matrix.Group, error) {
+MATCH (:Territory {id: rid})<-[:PART_OF*0..]-(t:Territory)
+WITH DISTINCT t, rid
+WITH t, collect(rid) AS rows
+MATCH (t)<-[:IN_TERRITORY]-(x:Need)
+` + needFilter(q) + `MATCH (x)-[:FOR_CATEGORY]->(k:ServiceCategory)
+WITH rows, k, sum(x.volume) AS amount
+WHERE k.id IN $cats
+RETURN rows, k.id AS category, amount`
+	params := matrixParams(q, rows, nil)
+	params["cats"] = cats
 	recs, err := s.read(ctx, cypher, params)
 	if err != nil {
-		return nil, fmt.Errorf("matrix %s: %w", what, err)
+		return matrix.Side{}, fmt.Errorf("matrix demand: %w", err)
 	}
-	out := make([]matrix.Group, len(recs))
-	for i, rec := range recs {
-		out[i] = matrix.Group{Rows: stringList(rec.Values[0]), Cols: stringList(rec.Values[1]), Amount: rec.Values[2].(int64)}
+	side := matrix.NewSide()
+	for _, rec := range recs {
+		k, amount := rec.Values[1].(string), rec.Values[2].(int64)
+		for _, r := range stringList(rec.Values[0]) {
+			side.Cells[matrix.RowCategory{Row: r, Category: k}] += amount
+		}
+		side.Totals[k] += amount // the needs of one territory: counted once
 	}
-	return out, nil
+	return side, nil
+}
+
+// needFilter is the WHERE clause of the needs x the query asks for; empty
+// when it asks for all (so that no property is read for nothing).
+func needFilter(q matrix.Query) string {
+	var conds []string
+	if q.Year != 0 {
+		conds = append(conds, "x.year = $year")
+	}
+	if len(q.TargetGroupIDs) > 0 {
+		conds = append(conds, "EXISTS { (x)-[:OF_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }")
+	}
+	if len(conds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(conds, " AND ") + "\n"
+}
+
+// matrixSupply returns the capacities of the ACTIVE services that reach the
+// rows, by row and category, and by category counting each service once.
+func (s *Store) matrixSupply(ctx context.Context, q matrix.Query, rows []string, cats []string) (matrix.Side, error) {
+	groups := ""
+	if len(q.TargetGroupIDs) > 0 {
+		groups = " AND EXISTS { (x)-[:FOR_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }"
+	}
+	// Returns per category the capacity of its services that reach any row
+	// (each once) and the capacity per row. The territories that reach a
+	// row (it, its ancestors, the territories inside it) are found first;
+	// a service gets the union of the rows of the territories it covers.
+	cypher := `UNWIND $rows AS rid
+MATCH (r:Territory {id: rid})
+CALL (r) {
+  MATCH (r)-[:PART_OF*0..]->(c:Territory) RETURN c
+  UNION
+  MATCH (r)<-[:PART_OF*1..]-(c:Territory) RETURN c
+}
+WITH c, collect(DISTINCT rid) AS rows
+MATCH (c)<-[:COVERS]-(x:Service)
+WITH x, collect(rows) AS lists
+WHERE x.status = 'ACTIVE'` + groups + `
+MATCH (x)-[:IN_CATEGORY]->(k:ServiceCategory)
+WITH k, coalesce(x.capacity, 0) AS capacity,
+  CASE size(lists) WHEN 1 THEN lists[0] ELSE reduce(acc = [], l IN lists | acc + [y IN l WHERE NOT y IN acc]) END AS rows
+WITH k, sum(capacity) AS total, collect([rows, capacity]) AS services
+WHERE k.id IN $cats
+RETURN k.id AS category, total,
+  COLLECT { UNWIND services AS sv UNWIND sv[0] AS rid WITH rid, sum(sv[1]) AS amount RETURN [rid, amount] } AS cells`
+	params := matrixParams(q, rows, nil)
+	params["cats"] = cats
+	recs, err := s.read(ctx, cypher, params)
+	if err != nil {
+		return matrix.Side{}, fmt.Errorf("matrix supply: %w", err)
+	}
+	side := matrix.NewSide()
+	for _, rec := range recs {
+		k := rec.Values[0].(string)
+		side.Totals[k] = rec.Values[1].(int64)
+		for _, v := range rec.Values[2].([]any) {
+			cell := v.([]any)
+			side.Cells[matrix.RowCategory{Row: cell[0].(string), Category: k}] = cell[1].(int64)
+		}
+	}
+	return side, nil
 }
 
 func stringList(v any) []string {
@@ -279,21 +354,21 @@ RETURN cell.row AS row, cell.col AS col, collect([t, km, hops, supply]) AS nearb
 // Matrix builds the supply–demand matrix of q: the axes, then demand and
 // supply at once (three queries, two round trips of time).
 func (s *Store) Matrix(ctx context.Context, q matrix.Query) (*matrix.Matrix, error) {
-	scope, rows, cols, err := s.MatrixAxes(ctx, q)
+	a, err := s.matrixAxes(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	rowIDs, colIDs := keysOf(rows), keysOf(cols)
+	rows, cats := keysOf(a.rows), slices.Sorted(maps.Keys(a.columnsOf))
 	var (
-		supply    []matrix.Group
+		supply    matrix.Side
 		supplyErr error
 		done      = make(chan struct{})
 	)
 	go func() {
 		defer close(done)
-		supply, supplyErr = s.MatrixSupply(ctx, q, rowIDs, colIDs)
+		supply, supplyErr = s.matrixSupply(ctx, q, rows, cats)
 	}()
-	demand, err := s.MatrixDemand(ctx, q, rowIDs, colIDs)
+	demand, err := s.matrixDemand(ctx, q, rows, cats)
 	<-done
 	if err != nil {
 		return nil, err
@@ -301,7 +376,7 @@ func (s *Store) Matrix(ctx context.Context, q matrix.Query) (*matrix.Matrix, err
 	if supplyErr != nil {
 		return nil, supplyErr
 	}
-	return matrix.Build(q, scope, rows, cols, demand, supply), nil
+	return matrix.Build(q, a.scope, a.rows, a.cols, a.columnsOf, demand, supply), nil
 }
 
 func keysOf[T interface{ Key() string }](items []T) []string {
