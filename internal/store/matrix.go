@@ -42,7 +42,7 @@ func (s *Store) matrixAxes(ctx context.Context, q matrix.Query) (*axes, error) {
 	// category and sub-categories, and the ids asked for that do not exist.
 	const cypher = `OPTIONAL MATCH (s:Territory {id: $scope})
 RETURN s,
-  COLLECT { MATCH (r:Territory {level: $level})-[:PART_OF*0..]->(s) RETURN DISTINCT r ORDER BY r.name, r.id } AS rows,
+  COLLECT { MATCH (s)<-[:PART_OF*0..]-(r:Territory) WHERE r.level = $level RETURN DISTINCT r ORDER BY r.name, r.id } AS rows,
   COLLECT { MATCH (c:ServiceCategory)
             WHERE (size($categories) = 0 AND CASE WHEN $leaves THEN NOT EXISTS { (c)<-[:SUBCATEGORY_OF]-() }
                                                   ELSE NOT EXISTS { (c)-[:SUBCATEGORY_OF]->() } END
@@ -159,12 +159,13 @@ func (s *Store) matrixDemand(ctx context.Context, q matrix.Query, rows []string,
 	// category the summed volume of its needs.
 	cypher := `UNWIND $rows AS rid
 MATCH (:Territory {id: rid})<-[:PART_OF*0..]-(t:Territory)
-WITH DISTINCT t, rid
-WITH t, collect(rid) AS rows
-MATCH (t)<-[:IN_TERRITORY]-(x:Need)
-` + needFilter(q) + `MATCH (x)-[:FOR_CATEGORY]->(k:ServiceCategory)
-WITH rows, k, sum(x.volume) AS amount
-WHERE k.id IN $cats
+WITH t, collect(DISTINCT rid) AS rows
+CALL (t) {
+  MATCH (t)<-[:IN_TERRITORY]-(x:Need)
+  ` + needFilter(q) + `MATCH (x)-[:FOR_CATEGORY]->(k:ServiceCategory)
+  RETURN k, sum(x.volume) AS amount
+}
+WITH rows, k, amount WHERE k.id IN $cats
 RETURN rows, k.id AS category, amount`
 	params := matrixParams(q, rows, nil)
 	params["cats"] = cats
