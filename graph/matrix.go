@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/coopgraph/coopgraph/graph/model"
+	"github.com/coopgraph/coopgraph/internal/cooperation"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -125,4 +126,61 @@ func keysOf[T interface{ Key() string }](items []T) []string {
 		out[i] = it.Key()
 	}
 	return out
+}
+
+// opportunities ranks the pairs of members and names the categories and
+// target groups of their reasons, loaded in one query each.
+func opportunities(ctx context.Context, st *store.Store, members []cooperation.Member, first int) ([]*model.Opportunity, error) {
+	ranked := cooperation.Rank(members, first)
+	byID := map[string]*domain.Stakeholder{}
+	for _, m := range members {
+		byID[m.Stakeholder.ID] = m.Stakeholder
+	}
+	var catIDs, groupIDs []string
+	for _, o := range ranked {
+		for _, r := range o.Reasons {
+			if r.CategoryID != "" {
+				catIDs = append(catIDs, r.CategoryID)
+			}
+			if r.TargetGroupID != "" {
+				groupIDs = append(groupIDs, r.TargetGroupID)
+			}
+		}
+	}
+	cats, groups := map[string]*domain.ServiceCategory{}, map[string]*domain.TargetGroup{}
+	if len(catIDs) > 0 {
+		p, err := st.ServiceCategories(ctx, domain.ServiceCategoryFilter{IDs: catIDs}, nil, domain.PageArgs{Limit: len(catIDs)}, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range p.Items {
+			cats[c.ID] = c
+		}
+	}
+	if len(groupIDs) > 0 {
+		p, err := st.TargetGroups(ctx, domain.TargetGroupFilter{IDs: groupIDs}, nil, domain.PageArgs{Limit: len(groupIDs)}, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range p.Items {
+			groups[g.ID] = g
+		}
+	}
+	out := make([]*model.Opportunity, len(ranked))
+	for i, o := range ranked {
+		mo := &model.Opportunity{A: o.A, B: o.B, Score: o.Score}
+		for _, r := range o.Reasons {
+			mr := &model.OpportunityReason{Kind: string(r.Kind), Provider: byID[r.ProviderID], InNeed: byID[r.InNeedID],
+				Category: cats[r.CategoryID], TargetGroup: groups[r.TargetGroupID]}
+			if r.Kind == cooperation.ServesDemand {
+				mr.Demand = &r.Demand
+			}
+			if r.Kind == cooperation.NeighbourTerritories {
+				mr.DistanceKm = &r.DistanceKm
+			}
+			mo.Reasons = append(mo.Reasons, mr)
+		}
+		out[i] = mo
+	}
+	return out, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/auth"
+	"github.com/coopgraph/coopgraph/internal/cooperation"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -74,7 +75,10 @@ type ComplexityRoot struct {
 		IllustrativeFields func(childComplexity int) int
 		Name               func(childComplexity int) int
 		NameLocal          func(childComplexity int) int
+		Needs              func(childComplexity int, first *int) int
+		Overview           func(childComplexity int, scopeID string, year *int, targetGroupIds []string) int
 		Partnerships       func(childComplexity int) int
+		Services           func(childComplexity int, first *int) int
 		Source             func(childComplexity int) int
 		Stakeholders       func(childComplexity int, first *int) int
 		UpdatedAt          func(childComplexity int) int
@@ -92,6 +96,24 @@ type ComplexityRoot struct {
 	CooperationAreaEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CooperationAreaOverview struct {
+		ActiveStakeholders      func(childComplexity int) int
+		Area                    func(childComplexity int) int
+		CrossSectorPartnerships func(childComplexity int) int
+		CrossSectorShare        func(childComplexity int) int
+		Figures                 func(childComplexity int) int
+		Partnerships            func(childComplexity int) int
+		Scope                   func(childComplexity int) int
+		StakeholderCounts       func(childComplexity int) int
+	}
+
+	CooperationOpportunity struct {
+		A       func(childComplexity int) int
+		B       func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
 	}
 
 	CreatedApiKey struct {
@@ -295,6 +317,16 @@ type ComplexityRoot struct {
 		Territory    func(childComplexity int) int
 	}
 
+	OpportunityReason struct {
+		Category    func(childComplexity int) int
+		Demand      func(childComplexity int) int
+		DistanceKm  func(childComplexity int) int
+		InNeed      func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Provider    func(childComplexity int) int
+		TargetGroup func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -419,33 +451,35 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APIKeys            func(childComplexity int) int
-		CooperationArea    func(childComplexity int, id string) int
-		CooperationAreas   func(childComplexity int, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) int
-		Event              func(childComplexity int, id string) int
-		Events             func(childComplexity int, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) int
-		Me                 func(childComplexity int) int
-		Need               func(childComplexity int, id string) int
-		Needs              func(childComplexity int, filter *domain.NeedFilter, orderBy *domain.Order, first *int, after *string) int
-		Partnership        func(childComplexity int, id string) int
-		Partnerships       func(childComplexity int, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) int
-		Practice           func(childComplexity int, id string) int
-		Practices          func(childComplexity int, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) int
-		Project            func(childComplexity int, id string) int
-		Projects           func(childComplexity int, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) int
-		Search             func(childComplexity int, text string, types []model.SearchType, first *int) int
-		Service            func(childComplexity int, id string) int
-		ServiceCategories  func(childComplexity int, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) int
-		ServiceCategory    func(childComplexity int, id string) int
-		ServiceGaps        func(childComplexity int, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, year *int, minGap *int, first *int) int
-		Services           func(childComplexity int, filter *domain.ServiceFilter, orderBy *domain.Order, first *int, after *string) int
-		Stakeholder        func(childComplexity int, id string) int
-		Stakeholders       func(childComplexity int, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) int
-		SupplyDemandMatrix func(childComplexity int, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, domain *domain.ServiceDomain, year *int) int
-		TargetGroup        func(childComplexity int, id string) int
-		TargetGroups       func(childComplexity int, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) int
-		Territories        func(childComplexity int, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) int
-		Territory          func(childComplexity int, id string) int
+		APIKeys                  func(childComplexity int) int
+		CooperationArea          func(childComplexity int, id string) int
+		CooperationAreas         func(childComplexity int, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) int
+		CooperationAreasOverview func(childComplexity int, scopeID string, year *int, targetGroupIds []string) int
+		CooperationOpportunities func(childComplexity int, areaID string, scopeID string, first *int) int
+		Event                    func(childComplexity int, id string) int
+		Events                   func(childComplexity int, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) int
+		Me                       func(childComplexity int) int
+		Need                     func(childComplexity int, id string) int
+		Needs                    func(childComplexity int, filter *domain.NeedFilter, orderBy *domain.Order, first *int, after *string) int
+		Partnership              func(childComplexity int, id string) int
+		Partnerships             func(childComplexity int, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) int
+		Practice                 func(childComplexity int, id string) int
+		Practices                func(childComplexity int, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) int
+		Project                  func(childComplexity int, id string) int
+		Projects                 func(childComplexity int, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) int
+		Search                   func(childComplexity int, text string, types []model.SearchType, first *int) int
+		Service                  func(childComplexity int, id string) int
+		ServiceCategories        func(childComplexity int, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) int
+		ServiceCategory          func(childComplexity int, id string) int
+		ServiceGaps              func(childComplexity int, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, year *int, minGap *int, first *int) int
+		Services                 func(childComplexity int, filter *domain.ServiceFilter, orderBy *domain.Order, first *int, after *string) int
+		Stakeholder              func(childComplexity int, id string) int
+		Stakeholders             func(childComplexity int, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) int
+		SupplyDemandMatrix       func(childComplexity int, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, domain *domain.ServiceDomain, year *int) int
+		TargetGroup              func(childComplexity int, id string) int
+		TargetGroups             func(childComplexity int, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) int
+		Territories              func(childComplexity int, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) int
+		Territory                func(childComplexity int, id string) int
 	}
 
 	ReferralLink struct {
@@ -580,6 +614,12 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	StakeholderCount struct {
+		Count  func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Sector func(childComplexity int) int
+	}
+
 	StakeholderEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -681,6 +721,10 @@ type CooperationAreaResolver interface {
 	Categories(ctx context.Context, obj *domain.CooperationArea) ([]*domain.ServiceCategory, error)
 	Stakeholders(ctx context.Context, obj *domain.CooperationArea, first *int) ([]*domain.Stakeholder, error)
 	Partnerships(ctx context.Context, obj *domain.CooperationArea) ([]*domain.Partnership, error)
+
+	Services(ctx context.Context, obj *domain.CooperationArea, first *int) ([]*domain.Service, error)
+	Needs(ctx context.Context, obj *domain.CooperationArea, first *int) ([]*domain.Need, error)
+	Overview(ctx context.Context, obj *domain.CooperationArea, scopeID string, year *int, targetGroupIds []string) (*cooperation.Overview, error)
 }
 type EventResolver interface {
 	Territory(ctx context.Context, obj *domain.Event) (*domain.Territory, error)
@@ -765,6 +809,8 @@ type QueryResolver interface {
 	Search(ctx context.Context, text string, types []model.SearchType, first *int) ([]*model.SearchHit, error)
 	Me(ctx context.Context) (*auth.Identity, error)
 	APIKeys(ctx context.Context) ([]*auth.APIKey, error)
+	CooperationAreasOverview(ctx context.Context, scopeID string, year *int, targetGroupIds []string) ([]*cooperation.Overview, error)
+	CooperationOpportunities(ctx context.Context, areaID string, scopeID string, first *int) ([]*model.Opportunity, error)
 	CooperationArea(ctx context.Context, id string) (*domain.CooperationArea, error)
 	CooperationAreas(ctx context.Context, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) (*model.CooperationAreaConnection, error)
 	Partnership(ctx context.Context, id string) (*domain.Partnership, error)
@@ -946,12 +992,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CooperationArea.NameLocal(childComplexity), true
+	case "CooperationArea.needs":
+		if e.ComplexityRoot.CooperationArea.Needs == nil {
+			break
+		}
+
+		args, err := ec.field_CooperationArea_needs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CooperationArea.Needs(childComplexity, args["first"].(*int)), true
+	case "CooperationArea.overview":
+		if e.ComplexityRoot.CooperationArea.Overview == nil {
+			break
+		}
+
+		args, err := ec.field_CooperationArea_overview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CooperationArea.Overview(childComplexity, args["scopeId"].(string), args["year"].(*int), args["targetGroupIds"].([]string)), true
 	case "CooperationArea.partnerships":
 		if e.ComplexityRoot.CooperationArea.Partnerships == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CooperationArea.Partnerships(childComplexity), true
+	case "CooperationArea.services":
+		if e.ComplexityRoot.CooperationArea.Services == nil {
+			break
+		}
+
+		args, err := ec.field_CooperationArea_services_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CooperationArea.Services(childComplexity, args["first"].(*int)), true
 	case "CooperationArea.source":
 		if e.ComplexityRoot.CooperationArea.Source == nil {
 			break
@@ -1025,6 +1104,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CooperationAreaEdge.Node(childComplexity), true
+
+	case "CooperationAreaOverview.activeStakeholders":
+		if e.ComplexityRoot.CooperationAreaOverview.ActiveStakeholders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.ActiveStakeholders(childComplexity), true
+	case "CooperationAreaOverview.area":
+		if e.ComplexityRoot.CooperationAreaOverview.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.Area(childComplexity), true
+	case "CooperationAreaOverview.crossSectorPartnerships":
+		if e.ComplexityRoot.CooperationAreaOverview.CrossSectorPartnerships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.CrossSectorPartnerships(childComplexity), true
+	case "CooperationAreaOverview.crossSectorShare":
+		if e.ComplexityRoot.CooperationAreaOverview.CrossSectorShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.CrossSectorShare(childComplexity), true
+	case "CooperationAreaOverview.figures":
+		if e.ComplexityRoot.CooperationAreaOverview.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.Figures(childComplexity), true
+	case "CooperationAreaOverview.partnerships":
+		if e.ComplexityRoot.CooperationAreaOverview.Partnerships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.Partnerships(childComplexity), true
+	case "CooperationAreaOverview.scope":
+		if e.ComplexityRoot.CooperationAreaOverview.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.Scope(childComplexity), true
+	case "CooperationAreaOverview.stakeholderCounts":
+		if e.ComplexityRoot.CooperationAreaOverview.StakeholderCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationAreaOverview.StakeholderCounts(childComplexity), true
+
+	case "CooperationOpportunity.a":
+		if e.ComplexityRoot.CooperationOpportunity.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationOpportunity.A(childComplexity), true
+	case "CooperationOpportunity.b":
+		if e.ComplexityRoot.CooperationOpportunity.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationOpportunity.B(childComplexity), true
+	case "CooperationOpportunity.reasons":
+		if e.ComplexityRoot.CooperationOpportunity.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationOpportunity.Reasons(childComplexity), true
+	case "CooperationOpportunity.score":
+		if e.ComplexityRoot.CooperationOpportunity.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CooperationOpportunity.Score(childComplexity), true
 
 	case "CreatedApiKey.key":
 		if e.ComplexityRoot.CreatedApiKey.Key == nil {
@@ -2112,6 +2265,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.NeighbourLink.Territory(childComplexity), true
 
+	case "OpportunityReason.category":
+		if e.ComplexityRoot.OpportunityReason.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.Category(childComplexity), true
+	case "OpportunityReason.demand":
+		if e.ComplexityRoot.OpportunityReason.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.Demand(childComplexity), true
+	case "OpportunityReason.distanceKm":
+		if e.ComplexityRoot.OpportunityReason.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.DistanceKm(childComplexity), true
+	case "OpportunityReason.inNeed":
+		if e.ComplexityRoot.OpportunityReason.InNeed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.InNeed(childComplexity), true
+	case "OpportunityReason.kind":
+		if e.ComplexityRoot.OpportunityReason.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.Kind(childComplexity), true
+	case "OpportunityReason.provider":
+		if e.ComplexityRoot.OpportunityReason.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.Provider(childComplexity), true
+	case "OpportunityReason.targetGroup":
+		if e.ComplexityRoot.OpportunityReason.TargetGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpportunityReason.TargetGroup(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -2662,6 +2858,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CooperationAreas(childComplexity, args["filter"].(*domain.CooperationAreaFilter), args["orderBy"].(*domain.Order), args["first"].(*int), args["after"].(*string)), true
+	case "Query.cooperationAreasOverview":
+		if e.ComplexityRoot.Query.CooperationAreasOverview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cooperationAreasOverview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CooperationAreasOverview(childComplexity, args["scopeId"].(string), args["year"].(*int), args["targetGroupIds"].([]string)), true
+	case "Query.cooperationOpportunities":
+		if e.ComplexityRoot.Query.CooperationOpportunities == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cooperationOpportunities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CooperationOpportunities(childComplexity, args["areaId"].(string), args["scopeId"].(string), args["first"].(*int)), true
 	case "Query.event":
 		if e.ComplexityRoot.Query.Event == nil {
 			break
@@ -3548,6 +3766,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StakeholderConnection.TotalCount(childComplexity), true
 
+	case "StakeholderCount.count":
+		if e.ComplexityRoot.StakeholderCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderCount.Count(childComplexity), true
+	case "StakeholderCount.kind":
+		if e.ComplexityRoot.StakeholderCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderCount.Kind(childComplexity), true
+	case "StakeholderCount.sector":
+		if e.ComplexityRoot.StakeholderCount.Sector == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderCount.Sector(childComplexity), true
+
 	case "StakeholderEdge.cursor":
 		if e.ComplexityRoot.StakeholderEdge.Cursor == nil {
 			break
@@ -4171,6 +4408,152 @@ extend type Mutation {
   Revoking a revoked key changes nothing. ADMIN only.
   """
   revokeApiKey("Id of the key to revoke." id: ID!): ApiKey!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/areas.graphqls", Input: `extend type CooperationArea {
+  "ACTIVE services in the area's categories or their sub-categories, by name."
+  services(
+    "At most this many: default 100, at most 500."
+    first: Int = 100
+  ): [Service!]!
+  "Needs in the area's categories or their sub-categories, the largest first."
+  needs(
+    "At most this many: default 100, at most 500."
+    first: Int = 100
+  ): [Need!]!
+  """
+  The area in a scope: its stakeholders there by kind and sector, its
+  partnerships, and the demand and supply of its categories. ANALYST role or
+  above.
+  """
+  overview(
+    "Id of the territory to look in (a district, a zone, a country...)."
+    scopeId: ID!
+    "Count only needs of this year. Default: all years."
+    year: Int
+    "Count only needs of these target groups and services for at least one of them. Default: all."
+    targetGroupIds: [ID!]
+  ): CooperationAreaOverview!
+}
+
+"""
+A cooperation area in a scope: the figures of the pilot's "analysis of
+possible areas of cooperation".
+"""
+type CooperationAreaOverview {
+  "The area."
+  area: CooperationArea!
+  "The scope the figures are for."
+  scope: Territory!
+  "Stakeholders active in the area (ACTIVE_IN) located in the scope or below it."
+  activeStakeholders: Int!
+  "Those stakeholders counted by kind and sector, the most numerous first."
+  stakeholderCounts: [StakeholderCount!]!
+  """
+  Partnerships that cover the area (COVERS_AREA) and are in the scope: their
+  territory is in it, or one of their parties is located in it.
+  """
+  partnerships: Int!
+  "Of those, the partnerships with a PUBLIC party and a NON_PROFIT or PRIVATE one."
+  crossSectorPartnerships: Int!
+  "crossSectorPartnerships / partnerships (0 to 1); null when there are no partnerships."
+  crossSectorShare: Float
+  """
+  Demand and supply of the area's categories (with their sub-categories) in
+  the scope, by the rules of the supply–demand matrix; each need and service
+  counted once.
+  """
+  figures: MatrixFigures!
+}
+
+"How many stakeholders have a kind and a sector."
+type StakeholderCount {
+  "The kind."
+  kind: StakeholderKind!
+  "The sector."
+  sector: Sector!
+  "How many."
+  count: Int!
+}
+
+"""
+Two stakeholders active in the same cooperation area that are not yet
+parties to a common partnership, and why they could work together.
+"""
+type CooperationOpportunity {
+  "One of the two (the one whose id sorts first)."
+  a: Stakeholder!
+  "The other."
+  b: Stakeholder!
+  """
+  How much they complement each other: 3 for every category of the area in
+  which one provides an ACTIVE service and the other's territory has needs,
+  1 for every target group both serve, 2 when they are in the same territory
+  and 1 when their territories are neighbours.
+  """
+  score: Int!
+  "The reasons behind the score, as data."
+  reasons: [OpportunityReason!]!
+}
+
+"Why two stakeholders could cooperate."
+type OpportunityReason {
+  "What kind of reason this is."
+  kind: OpportunityReasonKind!
+  "SERVES_DEMAND: the stakeholder that provides the service."
+  provider: Stakeholder
+  "SERVES_DEMAND: the stakeholder in whose territory the need is."
+  inNeed: Stakeholder
+  "SERVES_DEMAND: the area's category of the service and the need."
+  category: ServiceCategory
+  "SERVES_DEMAND: the volume of those needs in that territory or below it."
+  demand: Int
+  "SHARED_TARGET_GROUP: the group both serve."
+  targetGroup: TargetGroup
+  "NEIGHBOUR_TERRITORIES: the distance between their territories in km."
+  distanceKm: Float
+}
+
+"Kinds of reasons for cooperation."
+enum OpportunityReasonKind {
+  "One provides a service of the area that the other's territory needs."
+  SERVES_DEMAND
+  "Both have ACTIVE services for the same target group."
+  SHARED_TARGET_GROUP
+  "Both are located in the same territory."
+  SAME_TERRITORY
+  "Their territories are neighbours (NEIGHBOUR_OF)."
+  NEIGHBOUR_TERRITORIES
+}
+
+extend type Query {
+  """
+  Every cooperation area in a scope, by name, with its stakeholders,
+  partnerships, demand, supply and gap. ANALYST role or above.
+  """
+  cooperationAreasOverview(
+    "Id of the territory to look in."
+    scopeId: ID!
+    "Count only needs of this year. Default: all years."
+    year: Int
+    "Count only needs of these target groups and services for at least one of them. Default: all."
+    targetGroupIds: [ID!]
+  ): [CooperationAreaOverview!]!
+
+  """
+  Pairs of stakeholders active in an area and located in a scope that are
+  not yet parties to a common partnership, the best complemented first (then
+  by the names of a and b). Pairs without any reason are left out. ANALYST
+  role or above.
+  """
+  cooperationOpportunities(
+    "Id of the cooperation area."
+    areaId: ID!
+    "Id of the territory the stakeholders are located in (or below)."
+    scopeId: ID!
+    "How many pairs, 1 to 100. Default 10."
+    first: Int = 10
+  ): [CooperationOpportunity!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/common.graphqls", Input: `"""
@@ -7161,6 +7544,12 @@ func (ec *executionContext) childFields_CooperationArea(ctx context.Context, fie
 		return ec.fieldContext_CooperationArea_illustrativeFields(ctx, field)
 	case "source":
 		return ec.fieldContext_CooperationArea_source(ctx, field)
+	case "services":
+		return ec.fieldContext_CooperationArea_services(ctx, field)
+	case "needs":
+		return ec.fieldContext_CooperationArea_needs(ctx, field)
+	case "overview":
+		return ec.fieldContext_CooperationArea_overview(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CooperationArea", field.Name)
 }
@@ -7187,6 +7576,42 @@ func (ec *executionContext) childFields_CooperationAreaEdge(ctx context.Context,
 		return ec.fieldContext_CooperationAreaEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CooperationAreaEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CooperationAreaOverview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_CooperationAreaOverview_area(ctx, field)
+	case "scope":
+		return ec.fieldContext_CooperationAreaOverview_scope(ctx, field)
+	case "activeStakeholders":
+		return ec.fieldContext_CooperationAreaOverview_activeStakeholders(ctx, field)
+	case "stakeholderCounts":
+		return ec.fieldContext_CooperationAreaOverview_stakeholderCounts(ctx, field)
+	case "partnerships":
+		return ec.fieldContext_CooperationAreaOverview_partnerships(ctx, field)
+	case "crossSectorPartnerships":
+		return ec.fieldContext_CooperationAreaOverview_crossSectorPartnerships(ctx, field)
+	case "crossSectorShare":
+		return ec.fieldContext_CooperationAreaOverview_crossSectorShare(ctx, field)
+	case "figures":
+		return ec.fieldContext_CooperationAreaOverview_figures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CooperationAreaOverview", field.Name)
+}
+
+func (ec *executionContext) childFields_CooperationOpportunity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_CooperationOpportunity_a(ctx, field)
+	case "b":
+		return ec.fieldContext_CooperationOpportunity_b(ctx, field)
+	case "score":
+		return ec.fieldContext_CooperationOpportunity_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_CooperationOpportunity_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CooperationOpportunity", field.Name)
 }
 
 func (ec *executionContext) childFields_CreatedApiKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7495,6 +7920,26 @@ func (ec *executionContext) childFields_NeighbourLink(ctx context.Context, field
 		return ec.fieldContext_NeighbourLink_illustrative(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NeighbourLink", field.Name)
+}
+
+func (ec *executionContext) childFields_OpportunityReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_OpportunityReason_kind(ctx, field)
+	case "provider":
+		return ec.fieldContext_OpportunityReason_provider(ctx, field)
+	case "inNeed":
+		return ec.fieldContext_OpportunityReason_inNeed(ctx, field)
+	case "category":
+		return ec.fieldContext_OpportunityReason_category(ctx, field)
+	case "demand":
+		return ec.fieldContext_OpportunityReason_demand(ctx, field)
+	case "targetGroup":
+		return ec.fieldContext_OpportunityReason_targetGroup(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_OpportunityReason_distanceKm(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OpportunityReason", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8007,6 +8452,18 @@ func (ec *executionContext) childFields_StakeholderConnection(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type StakeholderConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_StakeholderCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_StakeholderCount_kind(ctx, field)
+	case "sector":
+		return ec.fieldContext_StakeholderCount_sector(ctx, field)
+	case "count":
+		return ec.fieldContext_StakeholderCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StakeholderCount", field.Name)
+}
+
 func (ec *executionContext) childFields_StakeholderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -8296,6 +8753,64 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_CooperationArea_needs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CooperationArea_overview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scopeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "targetGroupIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetGroupIds"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_CooperationArea_services_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_CooperationArea_stakeholders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -9321,6 +9836,36 @@ func (ec *executionContext) field_Query_cooperationArea_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_cooperationAreasOverview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scopeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "targetGroupIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetGroupIds"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_cooperationAreas_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9356,6 +9901,36 @@ func (ec *executionContext) field_Query_cooperationAreas_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cooperationOpportunities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "scopeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopeId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -10805,6 +11380,138 @@ func (ec *executionContext) fieldContext_CooperationArea_source(_ context.Contex
 	return graphql.NewScalarFieldContext("CooperationArea", field, false, false, "String")
 }
 
+func (ec *executionContext) _CooperationArea_services(ctx context.Context, field graphql.CollectedField, obj *domain.CooperationArea) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationArea_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CooperationArea().Services(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationArea_services(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationArea",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CooperationArea_services_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationArea_needs(ctx context.Context, field graphql.CollectedField, obj *domain.CooperationArea) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationArea_needs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CooperationArea().Needs(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐNeedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationArea_needs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationArea",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CooperationArea_needs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationArea_overview(ctx context.Context, field graphql.CollectedField, obj *domain.CooperationArea) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationArea_overview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CooperationArea().Overview(ctx, obj, fc.Args["scopeId"].(string), fc.Args["year"].(*int), fc.Args["targetGroupIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cooperation.Overview) graphql.Marshaler {
+			return ec.marshalNCooperationAreaOverview2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationArea_overview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationArea",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationAreaOverview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CooperationArea_overview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CooperationAreaConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CooperationAreaConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10974,6 +11681,345 @@ func (ec *executionContext) fieldContext_CooperationAreaEdge_node(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CooperationArea(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationAreaOverview_area(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Area, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CooperationArea) graphql.Marshaler {
+			return ec.marshalNCooperationArea2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐCooperationArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationAreaOverview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationArea(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationAreaOverview_scope(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationAreaOverview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationAreaOverview_activeStakeholders(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_activeStakeholders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActiveStakeholders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_activeStakeholders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationAreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CooperationAreaOverview_stakeholderCounts(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_stakeholderCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StakeholderCounts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []cooperation.StakeholderCount) graphql.Marshaler {
+			return ec.marshalNStakeholderCount2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐStakeholderCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_stakeholderCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationAreaOverview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StakeholderCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationAreaOverview_partnerships(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_partnerships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partnerships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_partnerships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationAreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CooperationAreaOverview_crossSectorPartnerships(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_crossSectorPartnerships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossSectorPartnerships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_crossSectorPartnerships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationAreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CooperationAreaOverview_crossSectorShare(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_crossSectorShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossSectorShare(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_crossSectorShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationAreaOverview", field, true, false, "Float")
+}
+
+func (ec *executionContext) _CooperationAreaOverview_figures(ctx context.Context, field graphql.CollectedField, obj *cooperation.Overview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationAreaOverview_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v matrix.Figures) graphql.Marshaler {
+			return ec.marshalNMatrixFigures2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationAreaOverview_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationAreaOverview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatrixFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationOpportunity_a(ctx context.Context, field graphql.CollectedField, obj *model.Opportunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationOpportunity_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationOpportunity_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationOpportunity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationOpportunity_b(ctx context.Context, field graphql.CollectedField, obj *model.Opportunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationOpportunity_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationOpportunity_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationOpportunity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CooperationOpportunity_score(ctx context.Context, field graphql.CollectedField, obj *model.Opportunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationOpportunity_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationOpportunity_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CooperationOpportunity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CooperationOpportunity_reasons(ctx context.Context, field graphql.CollectedField, obj *model.Opportunity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CooperationOpportunity_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OpportunityReason) graphql.Marshaler {
+			return ec.marshalNOpportunityReason2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CooperationOpportunity_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CooperationOpportunity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OpportunityReason(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15443,6 +16489,203 @@ func (ec *executionContext) fieldContext_NeighbourLink_illustrative(_ context.Co
 	return graphql.NewScalarFieldContext("NeighbourLink", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _OpportunityReason_kind(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNOpportunityReasonKind2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpportunityReason", field, false, false, "OpportunityReasonKind")
+}
+
+func (ec *executionContext) _OpportunityReason_provider(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalOStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpportunityReason",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpportunityReason_inNeed(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_inNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InNeed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalOStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_inNeed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpportunityReason",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpportunityReason_category(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalOServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpportunityReason",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpportunityReason_demand(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Demand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_demand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpportunityReason", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OpportunityReason_targetGroup(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_targetGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetGroup, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.TargetGroup) graphql.Marshaler {
+			return ec.marshalOTargetGroup2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpportunityReason",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpportunityReason_distanceKm(ctx context.Context, field graphql.CollectedField, obj *model.OpportunityReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpportunityReason_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OpportunityReason_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OpportunityReason", field, false, false, "Float")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17761,6 +19004,94 @@ func (ec *executionContext) fieldContext_Query_apiKeys(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiKey(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cooperationAreasOverview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cooperationAreasOverview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CooperationAreasOverview(ctx, fc.Args["scopeId"].(string), fc.Args["year"].(*int), fc.Args["targetGroupIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cooperation.Overview) graphql.Marshaler {
+			return ec.marshalNCooperationAreaOverview2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cooperationAreasOverview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationAreaOverview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cooperationAreasOverview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cooperationOpportunities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cooperationOpportunities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CooperationOpportunities(ctx, fc.Args["areaId"].(string), fc.Args["scopeId"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Opportunity) graphql.Marshaler {
+			return ec.marshalNCooperationOpportunity2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cooperationOpportunities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationOpportunity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cooperationOpportunities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -21526,6 +22857,75 @@ func (ec *executionContext) _StakeholderConnection_totalCount(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_StakeholderConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StakeholderConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StakeholderCount_kind(ctx context.Context, field graphql.CollectedField, obj *cooperation.StakeholderCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.StakeholderKind) graphql.Marshaler {
+			return ec.marshalNStakeholderKind2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholderKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderCount", field, false, false, "StakeholderKind")
+}
+
+func (ec *executionContext) _StakeholderCount_sector(ctx context.Context, field graphql.CollectedField, obj *cooperation.StakeholderCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderCount_sector(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sector, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Sector) graphql.Marshaler {
+			return ec.marshalNSector2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐSector(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderCount_sector(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderCount", field, false, false, "Sector")
+}
+
+func (ec *executionContext) _StakeholderCount_count(ctx context.Context, field graphql.CollectedField, obj *cooperation.StakeholderCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _StakeholderEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StakeholderEdge) (ret graphql.Marshaler) {
@@ -27575,6 +28975,24 @@ func (ec *executionContext) _CooperationArea(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "services":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CooperationArea_services(ctx, field, obj)
+				})
+		case "needs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CooperationArea_needs(ctx, field, obj)
+				})
+		case "overview":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CooperationArea_overview(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27658,6 +29076,122 @@ func (ec *executionContext) _CooperationAreaEdge(ctx context.Context, sel ast.Se
 			}
 		case "node":
 			out.Values[i] = ec._CooperationAreaEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cooperationAreaOverviewImplementors = []string{"CooperationAreaOverview"}
+
+func (ec *executionContext) _CooperationAreaOverview(ctx context.Context, sel ast.SelectionSet, obj *cooperation.Overview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationAreaOverviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CooperationAreaOverview")
+		case "area":
+			out.Values[i] = ec._CooperationAreaOverview_area(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scope":
+			out.Values[i] = ec._CooperationAreaOverview_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activeStakeholders":
+			out.Values[i] = ec._CooperationAreaOverview_activeStakeholders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stakeholderCounts":
+			out.Values[i] = ec._CooperationAreaOverview_stakeholderCounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "partnerships":
+			out.Values[i] = ec._CooperationAreaOverview_partnerships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "crossSectorPartnerships":
+			out.Values[i] = ec._CooperationAreaOverview_crossSectorPartnerships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "crossSectorShare":
+			out.Values[i] = ec._CooperationAreaOverview_crossSectorShare(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "figures":
+			out.Values[i] = ec._CooperationAreaOverview_figures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cooperationOpportunityImplementors = []string{"CooperationOpportunity"}
+
+func (ec *executionContext) _CooperationOpportunity(ctx context.Context, sel ast.SelectionSet, obj *model.Opportunity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cooperationOpportunityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CooperationOpportunity")
+		case "a":
+			out.Values[i] = ec._CooperationOpportunity_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._CooperationOpportunity_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._CooperationOpportunity_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._CooperationOpportunity_reasons(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -29048,6 +30582,69 @@ func (ec *executionContext) _NeighbourLink(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var opportunityReasonImplementors = []string{"OpportunityReason"}
+
+func (ec *executionContext) _OpportunityReason(ctx context.Context, sel ast.SelectionSet, obj *model.OpportunityReason) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, opportunityReasonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OpportunityReason")
+		case "kind":
+			out.Values[i] = ec._OpportunityReason_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provider":
+			out.Values[i] = ec._OpportunityReason_provider(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inNeed":
+			out.Values[i] = ec._OpportunityReason_inNeed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._OpportunityReason_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "demand":
+			out.Values[i] = ec._OpportunityReason_demand(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "targetGroup":
+			out.Values[i] = ec._OpportunityReason_targetGroup(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "distanceKm":
+			out.Values[i] = ec._OpportunityReason_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -29880,6 +31477,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiKeys(ctx, field)
+				})
+		case "cooperationAreasOverview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cooperationAreasOverview(ctx, field)
+				})
+		case "cooperationOpportunities":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cooperationOpportunities(ctx, field)
 				})
 		case "cooperationArea":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -30859,6 +32468,49 @@ func (ec *executionContext) _StakeholderConnection(ctx context.Context, sel ast.
 		case "totalCount":
 			out.Values[i] = ec._StakeholderConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stakeholderCountImplementors = []string{"StakeholderCount"}
+
+func (ec *executionContext) _StakeholderCount(ctx context.Context, sel ast.SelectionSet, obj *cooperation.StakeholderCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stakeholderCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StakeholderCount")
+		case "kind":
+			out.Values[i] = ec._StakeholderCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sector":
+			out.Values[i] = ec._StakeholderCount_sector(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StakeholderCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -31913,6 +33565,54 @@ func (ec *executionContext) unmarshalNCooperationAreaInput2githubᚗcomᚋcoopgr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCooperationAreaOverview2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*cooperation.Overview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCooperationAreaOverview2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCooperationAreaOverview2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverview(ctx context.Context, sel ast.SelectionSet, v *cooperation.Overview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CooperationAreaOverview!")
+		return graphql.Null
+	}
+	return ec._CooperationAreaOverview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCooperationOpportunity2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Opportunity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCooperationOpportunity2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCooperationOpportunity2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunity(ctx context.Context, sel ast.SelectionSet, v *model.Opportunity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CooperationOpportunity!")
+		return graphql.Null
+	}
+	return ec._CooperationOpportunity(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCreatedApiKey2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐCreatedAPIKey(ctx context.Context, sel ast.SelectionSet, v *model.CreatedAPIKey) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CreatedApiKey!")
@@ -32468,6 +34168,44 @@ func (ec *executionContext) marshalNNeighbourLink2ᚖgithubᚗcomᚋcoopgraphᚋ
 		return graphql.Null
 	}
 	return ec._NeighbourLink(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOpportunityReason2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OpportunityReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOpportunityReason2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOpportunityReason2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityReason(ctx context.Context, sel ast.SelectionSet, v *model.OpportunityReason) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OpportunityReason!")
+		return graphql.Null
+	}
+	return ec._OpportunityReason(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOpportunityReasonKind2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOpportunityReasonKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OpportunityReasonKind!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -33172,6 +34910,26 @@ func (ec *executionContext) marshalNStakeholderConnection2ᚖgithubᚗcomᚋcoop
 		return graphql.Null
 	}
 	return ec._StakeholderConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStakeholderCount2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐStakeholderCount(ctx context.Context, sel ast.SelectionSet, v cooperation.StakeholderCount) graphql.Marshaler {
+	return ec._StakeholderCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStakeholderCount2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐStakeholderCountᚄ(ctx context.Context, sel ast.SelectionSet, v []cooperation.StakeholderCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStakeholderCount2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐStakeholderCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNStakeholderEdge2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐStakeholderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StakeholderEdge) graphql.Marshaler {

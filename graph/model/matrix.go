@@ -46,3 +46,21 @@ type ServiceGap struct {
 	Cell   *MatrixCell
 	Nearby []store.Nearby
 }
+
+// Opportunity is a pair of stakeholders that could cooperate.
+type Opportunity struct {
+	A, B    *domain.Stakeholder
+	Score   int
+	Reasons []*OpportunityReason
+}
+
+// OpportunityReason is one reason of an Opportunity, with its records.
+type OpportunityReason struct {
+	Kind        string
+	Provider    *domain.Stakeholder
+	InNeed      *domain.Stakeholder
+	Category    *domain.ServiceCategory
+	Demand      *int64
+	TargetGroup *domain.TargetGroup
+	DistanceKm  *float64
+}

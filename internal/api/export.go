@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/vektah/gqlparser/v2/ast"
-
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
@@ -28,7 +26,7 @@ func (a *api) matrixCSV(w http.ResponseWriter, r *http.Request) {
 		info.mu.Unlock()
 	}
 	if who, ok := auth.From(ctx); ok {
-		if need := leastRole(ast.Query, "supplyDemandMatrix"); !who.Role.AtLeast(need) {
+		if need := leastRole("Query", "supplyDemandMatrix"); !who.Role.AtLeast(need) {
 			a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
 				Message: fmt.Sprintf("a %s may not export the matrix; it takes the %s role or above", who.Role, need)})
 			return

@@ -55,9 +55,11 @@ func roleHandlers(st *store.Store) map[auth.Role]http.Handler {
 // may run each root field. Fields not listed: queries take VIEWER,
 // mutations EDITOR.
 var roleTable = map[string]auth.Role{
-	"Query.apiKeys":            auth.Admin,
-	"Query.supplyDemandMatrix": auth.Analyst,
-	"Query.serviceGaps":        auth.Analyst,
+	"Query.apiKeys":                  auth.Admin,
+	"Query.supplyDemandMatrix":       auth.Analyst,
+	"Query.serviceGaps":              auth.Analyst,
+	"Query.cooperationAreasOverview": auth.Analyst,
+	"Query.cooperationOpportunities": auth.Analyst,
 
 	"Mutation.createService":      auth.Coordinator,
 	"Mutation.updateService":      auth.Coordinator,
@@ -68,6 +70,14 @@ var roleTable = map[string]auth.Role{
 	"Mutation.removeReferralLink": auth.Coordinator,
 	"Mutation.createApiKey":       auth.Admin,
 	"Mutation.revokeApiKey":       auth.Admin,
+
+	// A nested field: run by nestedOperations below.
+	"CooperationArea.overview": auth.Analyst,
+}
+
+// nestedOperations reach the nested fields of roleTable.
+var nestedOperations = map[string]string{
+	"CooperationArea.overview": `{ cooperationArea(id: "area-health-social") { name overview(scopeId: "tr-bg") { partnerships } } }`,
 }
 
 // TestRoleOperationTable runs every root field of the schema as every role.
@@ -91,8 +101,12 @@ func TestRoleOperationTable(t *testing.T) {
 		}
 	}
 	for key := range roleTable {
-		if !slices.Contains(fields, key) {
+		typeName, field, _ := strings.Cut(key, ".")
+		if def := schema.Types[typeName]; def == nil || def.Fields.ForName(field) == nil {
 			t.Errorf("the role table names %s, which the schema does not have", key)
+		}
+		if typeName != "Query" && typeName != "Mutation" && nestedOperations[key] == "" {
+			t.Errorf("no operation in nestedOperations reaches %s", key)
 		}
 	}
 	for _, key := range fields {
@@ -101,38 +115,48 @@ func TestRoleOperationTable(t *testing.T) {
 		if rootName == "Mutation" {
 			root = schema.Mutation
 		}
-		least, listed := roleTable[key]
-		if !listed {
-			least = auth.Viewer
-			if rootName == "Mutation" {
-				least = auth.Editor
-			}
-		}
 		op := operation(schema, root, root.Fields.ForName(name))
-		for _, role := range auth.Roles {
-			t.Run(key+"/"+string(role), func(t *testing.T) {
-				r := post(t, hs[role], st, op, nil)
-				// The edge's refusal names the root field; the store's own
-				// (a coordinator's placeholder input is not its stakeholder's)
-				// does not.
-				refused := len(r.Errors) > 0 && r.Errors[0].code() == domain.CodeForbidden && r.Errors[0].Extensions["field"] == name
-				if want := !role.AtLeast(least); refused != want {
-					t.Fatalf("%s as %s: refused at the edge = %v, want %v (least role %s)\n%s\nerrors: %+v",
-						key, role, refused, want, least, op, r.Errors)
-				}
-				if refused && r.queries != 0 {
-					t.Errorf("refused, but after %d Cypher queries", r.queries)
-				}
-				for _, e := range r.Errors {
-					if c := e.code(); c == domain.CodeInternal || c == domain.CodeUnauthenticated {
-						t.Errorf("%s as %s: %s %s", key, role, c, e.Message)
-					}
-				}
-			})
-		}
+		checkRoles(t, hs, st, key, name, op)
+	}
+	for key, op := range nestedOperations {
+		_, name, _ := strings.Cut(key, ".")
+		checkRoles(t, hs, st, key, name, op)
 	}
 	if after := fingerprint(t, st); after != before {
 		t.Errorf("the walk changed the graph: %s, then %s", before, after)
+	}
+}
+
+// checkRoles runs op, which uses the field key (named name), as every role,
+// and checks who is refused at the edge against roleTable.
+func checkRoles(t *testing.T, hs map[auth.Role]http.Handler, st *store.Store, key, name, op string) {
+	least, listed := roleTable[key]
+	if !listed {
+		least = auth.Viewer
+		if strings.HasPrefix(key, "Mutation.") {
+			least = auth.Editor
+		}
+	}
+	for _, role := range auth.Roles {
+		t.Run(key+"/"+string(role), func(t *testing.T) {
+			r := post(t, hs[role], st, op, nil)
+			// The edge's refusal names the field; the store's own
+			// (a coordinator's placeholder input is not its stakeholder's)
+			// does not.
+			refused := len(r.Errors) > 0 && r.Errors[0].code() == domain.CodeForbidden && r.Errors[0].Extensions["field"] == name
+			if want := !role.AtLeast(least); refused != want {
+				t.Fatalf("%s as %s: refused at the edge = %v, want %v (least role %s)\n%s\nerrors: %+v",
+					key, role, refused, want, least, op, r.Errors)
+			}
+			if refused && r.queries != 0 {
+				t.Errorf("refused, but after %d Cypher queries", r.queries)
+			}
+			for _, e := range r.Errors {
+				if c := e.code(); c == domain.CodeInternal || c == domain.CodeUnauthenticated {
+					t.Errorf("%s as %s: %s %s", key, role, c, e.Message)
+				}
+			}
+		})
 	}
 }
 
