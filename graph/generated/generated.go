@@ -18,6 +18,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/cooperation"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
+	"github.com/coopgraph/coopgraph/internal/referral"
 	"github.com/coopgraph/coopgraph/internal/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -467,6 +468,7 @@ type ComplexityRoot struct {
 		Practices                func(childComplexity int, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) int
 		Project                  func(childComplexity int, id string) int
 		Projects                 func(childComplexity int, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) int
+		ReferralPaths            func(childComplexity int, input model.ReferralPathInput) int
 		Search                   func(childComplexity int, text string, types []model.SearchType, first *int) int
 		Service                  func(childComplexity int, id string) int
 		ServiceCategories        func(childComplexity int, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) int
@@ -490,6 +492,32 @@ type ComplexityRoot struct {
 		Since        func(childComplexity int) int
 		Status       func(childComplexity int) int
 		To           func(childComplexity int) int
+	}
+
+	ReferralPath struct {
+		Capacity                  func(childComplexity int) int
+		CrossesDistrictBorder     func(childComplexity int) int
+		CrossesMunicipalityBorder func(childComplexity int) int
+		DistanceKm                func(childComplexity int) int
+		Hops                      func(childComplexity int) int
+		Local                     func(childComplexity int) int
+		Provider                  func(childComplexity int) int
+		Score                     func(childComplexity int) int
+		Service                   func(childComplexity int) int
+		Steps                     func(childComplexity int) int
+	}
+
+	ReferralPathResult struct {
+		Category             func(childComplexity int) int
+		From                 func(childComplexity int) int
+		Paths                func(childComplexity int) int
+		Territory            func(childComplexity int) int
+		UnreachableProviders func(childComplexity int) int
+	}
+
+	ReferralStep struct {
+		Stakeholder func(childComplexity int) int
+		Via         func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -701,6 +729,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	UnreachableProvider struct {
+		DistanceKm func(childComplexity int) int
+		Local      func(childComplexity int) int
+		Provider   func(childComplexity int) int
+		Service    func(childComplexity int) int
+	}
+
 	Viewer struct {
 		Role        func(childComplexity int) int
 		Stakeholder func(childComplexity int) int
@@ -823,6 +858,7 @@ type QueryResolver interface {
 	Projects(ctx context.Context, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) (*model.ProjectConnection, error)
 	Event(ctx context.Context, id string) (*domain.Event, error)
 	Events(ctx context.Context, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) (*model.EventConnection, error)
+	ReferralPaths(ctx context.Context, input model.ReferralPathInput) (*model.ReferralPathResult, error)
 	ServiceCategory(ctx context.Context, id string) (*domain.ServiceCategory, error)
 	ServiceCategories(ctx context.Context, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceCategoryConnection, error)
 	TargetGroup(ctx context.Context, id string) (*domain.TargetGroup, error)
@@ -2997,6 +3033,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["filter"].(*domain.ProjectFilter), args["orderBy"].(*domain.Order), args["first"].(*int), args["after"].(*string)), true
+	case "Query.referralPaths":
+		if e.ComplexityRoot.Query.ReferralPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referralPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReferralPaths(childComplexity, args["input"].(model.ReferralPathInput)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -3183,6 +3230,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReferralLink.To(childComplexity), true
+
+	case "ReferralPath.capacity":
+		if e.ComplexityRoot.ReferralPath.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Capacity(childComplexity), true
+	case "ReferralPath.crossesDistrictBorder":
+		if e.ComplexityRoot.ReferralPath.CrossesDistrictBorder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.CrossesDistrictBorder(childComplexity), true
+	case "ReferralPath.crossesMunicipalityBorder":
+		if e.ComplexityRoot.ReferralPath.CrossesMunicipalityBorder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.CrossesMunicipalityBorder(childComplexity), true
+	case "ReferralPath.distanceKm":
+		if e.ComplexityRoot.ReferralPath.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.DistanceKm(childComplexity), true
+	case "ReferralPath.hops":
+		if e.ComplexityRoot.ReferralPath.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Hops(childComplexity), true
+	case "ReferralPath.local":
+		if e.ComplexityRoot.ReferralPath.Local == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Local(childComplexity), true
+	case "ReferralPath.provider":
+		if e.ComplexityRoot.ReferralPath.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Provider(childComplexity), true
+	case "ReferralPath.score":
+		if e.ComplexityRoot.ReferralPath.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Score(childComplexity), true
+	case "ReferralPath.service":
+		if e.ComplexityRoot.ReferralPath.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Service(childComplexity), true
+	case "ReferralPath.steps":
+		if e.ComplexityRoot.ReferralPath.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPath.Steps(childComplexity), true
+
+	case "ReferralPathResult.category":
+		if e.ComplexityRoot.ReferralPathResult.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPathResult.Category(childComplexity), true
+	case "ReferralPathResult.from":
+		if e.ComplexityRoot.ReferralPathResult.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPathResult.From(childComplexity), true
+	case "ReferralPathResult.paths":
+		if e.ComplexityRoot.ReferralPathResult.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPathResult.Paths(childComplexity), true
+	case "ReferralPathResult.territory":
+		if e.ComplexityRoot.ReferralPathResult.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPathResult.Territory(childComplexity), true
+	case "ReferralPathResult.unreachableProviders":
+		if e.ComplexityRoot.ReferralPathResult.UnreachableProviders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPathResult.UnreachableProviders(childComplexity), true
+
+	case "ReferralStep.stakeholder":
+		if e.ComplexityRoot.ReferralStep.Stakeholder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStep.Stakeholder(childComplexity), true
+	case "ReferralStep.via":
+		if e.ComplexityRoot.ReferralStep.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStep.Via(childComplexity), true
 
 	case "SearchHit.id":
 		if e.ComplexityRoot.SearchHit.ID == nil {
@@ -4180,6 +4332,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TerritoryEdge.Node(childComplexity), true
 
+	case "UnreachableProvider.distanceKm":
+		if e.ComplexityRoot.UnreachableProvider.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnreachableProvider.DistanceKm(childComplexity), true
+	case "UnreachableProvider.local":
+		if e.ComplexityRoot.UnreachableProvider.Local == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnreachableProvider.Local(childComplexity), true
+	case "UnreachableProvider.provider":
+		if e.ComplexityRoot.UnreachableProvider.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnreachableProvider.Provider(childComplexity), true
+	case "UnreachableProvider.service":
+		if e.ComplexityRoot.UnreachableProvider.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnreachableProvider.Service(childComplexity), true
+
 	case "Viewer.role":
 		if e.ComplexityRoot.Viewer.Role == nil {
 			break
@@ -4231,6 +4408,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectInput", ec.unmarshalInputProjectInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ReferralLinkInput", ec.unmarshalInputReferralLinkInput),
+			graphql.NewInputUnmarshaler("ReferralPathInput", ec.unmarshalInputReferralPathInput),
 			graphql.NewInputUnmarshaler("ServiceCategoryFilter", ec.unmarshalInputServiceCategoryFilter),
 			graphql.NewInputUnmarshaler("ServiceCategoryInput", ec.unmarshalInputServiceCategoryInput),
 			graphql.NewInputUnmarshaler("ServiceFilter", ec.unmarshalInputServiceFilter),
@@ -6632,6 +6810,111 @@ extend type Query {
   ): EventConnection!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/referral.graphqls", Input: `"What a coordinator asks ` + "`" + `referralPaths` + "`" + `: a need, where the person lives, and how far to look."
+input ReferralPathInput {
+  "Id of the coordinator's organisation, where every chain starts. A COORDINATOR may only give its own."
+  fromStakeholderId: ID!
+  "Id of the territory where the person lives. Default: the territory the coordinator is located in."
+  territoryId: ID
+  "Id of the service category needed; services in its sub-categories qualify too."
+  categoryId: ID!
+  "Target groups the person belongs to: a service for at least one of them qualifies. Default: any service."
+  targetGroupIds: [ID!]
+  "Most referral links in a chain, 0 to 6 (0: only the coordinator's own services). Default 3."
+  maxHops: Int = 3
+  "Farthest a neighbouring territory may be, in km along NEIGHBOUR_OF links, 0 to 500. Default 50."
+  maxDistanceKm: Float = 50
+  "How many paths, 1 to 50. Default 5."
+  first: Int = 5
+}
+
+"The referral chains for one need, best first, and the providers no chain reaches."
+type ReferralPathResult {
+  "The coordinator's organisation."
+  from: Stakeholder!
+  "Where the person lives."
+  territory: Territory!
+  "The category needed."
+  category: ServiceCategory!
+  """
+  One best path per provider, in this order: local services before
+  neighbouring ones, then fewer hops, then shorter distance, then more
+  capacity, then provider and service id.
+  """
+  paths: [ReferralPath!]!
+  """
+  Providers with a qualifying service that no chain of at most maxHops
+  usable links reaches: the protocols worth signing next. Same order as
+  paths, without hops.
+  """
+  unreachableProviders: [UnreachableProvider!]!
+}
+
+"A chain of referral protocols from the coordinator to a provider."
+type ReferralPath {
+  "The stakeholders of the chain in order, from the coordinator to the provider, each with the link that reached it."
+  steps: [ReferralStep!]!
+  "The provider at the end of the chain."
+  provider: Stakeholder!
+  "Its service that qualifies (the best one, when it has several)."
+  service: Service!
+  "Number of referral links followed (0: the coordinator provides the service itself)."
+  hops: Int!
+  """
+  Distance in km from the person's territory to the nearest territory the
+  service covers, along NEIGHBOUR_OF links; 0 when the service covers the
+  person's territory or an area containing it.
+  """
+  distanceKm: Float!
+  "True when distanceKm is 0."
+  local: Boolean!
+  "True when that nearest covered territory is in another municipality than the person's."
+  crossesMunicipalityBorder: Boolean!
+  "True when it is in another district."
+  crossesDistrictBorder: Boolean!
+  "The service's capacity (places), when known."
+  capacity: Int
+  """
+  The ranking as one number, higher is better: 1,000,000 when local,
+  −100,000 per hop, −100 per km, plus capacity/100 up to 0.99.
+  """
+  score: Float!
+}
+
+"One stakeholder of a chain."
+type ReferralStep {
+  "The stakeholder."
+  stakeholder: Stakeholder!
+  "The referral link that led to it; null for the coordinator."
+  via: ReferralLink
+}
+
+"A provider that could serve the need but that no chain reaches."
+type UnreachableProvider {
+  "The provider."
+  provider: Stakeholder!
+  "Its best qualifying service."
+  service: Service!
+  "Distance in km as in ReferralPath; 0 when local."
+  distanceKm: Float!
+  "True when distanceKm is 0."
+  local: Boolean!
+}
+
+extend type Query {
+  """
+  Referral chains from a coordinator to the providers that can serve a need
+  where the person lives, or in a territory nearby. A chain follows ACTIVE
+  REFERS_TO links; a link restricted to categories is used only for those
+  categories and their sub-categories. ANALYST role or above; a COORDINATOR
+  only from its own stakeholder. Computed in Neo4j in three queries.
+  """
+  referralPaths(
+    "The need, the place and the limits."
+    input: ReferralPathInput!
+  ): ReferralPathResult!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/service.graphqls", Input: `"""
 A term of the service taxonomy (HSDS taxonomy_term). Categories form a tree:
 a category's figures include those of its sub-categories.
@@ -8208,6 +8491,58 @@ func (ec *executionContext) childFields_ReferralLink(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ReferralLink", field.Name)
 }
 
+func (ec *executionContext) childFields_ReferralPath(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "steps":
+		return ec.fieldContext_ReferralPath_steps(ctx, field)
+	case "provider":
+		return ec.fieldContext_ReferralPath_provider(ctx, field)
+	case "service":
+		return ec.fieldContext_ReferralPath_service(ctx, field)
+	case "hops":
+		return ec.fieldContext_ReferralPath_hops(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_ReferralPath_distanceKm(ctx, field)
+	case "local":
+		return ec.fieldContext_ReferralPath_local(ctx, field)
+	case "crossesMunicipalityBorder":
+		return ec.fieldContext_ReferralPath_crossesMunicipalityBorder(ctx, field)
+	case "crossesDistrictBorder":
+		return ec.fieldContext_ReferralPath_crossesDistrictBorder(ctx, field)
+	case "capacity":
+		return ec.fieldContext_ReferralPath_capacity(ctx, field)
+	case "score":
+		return ec.fieldContext_ReferralPath_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralPath", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralPathResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ReferralPathResult_from(ctx, field)
+	case "territory":
+		return ec.fieldContext_ReferralPathResult_territory(ctx, field)
+	case "category":
+		return ec.fieldContext_ReferralPathResult_category(ctx, field)
+	case "paths":
+		return ec.fieldContext_ReferralPathResult_paths(ctx, field)
+	case "unreachableProviders":
+		return ec.fieldContext_ReferralPathResult_unreachableProviders(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralPathResult", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stakeholder":
+		return ec.fieldContext_ReferralStep_stakeholder(ctx, field)
+	case "via":
+		return ec.fieldContext_ReferralStep_via(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralStep", field.Name)
+}
+
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -8624,6 +8959,20 @@ func (ec *executionContext) childFields_TerritoryEdge(ctx context.Context, field
 		return ec.fieldContext_TerritoryEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TerritoryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UnreachableProvider(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provider":
+		return ec.fieldContext_UnreachableProvider_provider(ctx, field)
+	case "service":
+		return ec.fieldContext_UnreachableProvider_service(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_UnreachableProvider_distanceKm(ctx, field)
+	case "local":
+		return ec.fieldContext_UnreachableProvider_local(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UnreachableProvider", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10191,6 +10540,20 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_referralPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReferralPathInput, error) {
+			return ec.unmarshalNReferralPathInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -19624,6 +19987,50 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_referralPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referralPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReferralPaths(ctx, fc.Args["input"].(model.ReferralPathInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralPathResult) graphql.Marshaler {
+			return ec.marshalNReferralPathResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referralPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralPathResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referralPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_serviceCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20414,6 +20821,487 @@ func (ec *executionContext) _ReferralLink_illustrative(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_ReferralLink_illustrative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReferralLink", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReferralPath_steps(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferralStep) graphql.Marshaler {
+			return ec.marshalNReferralStep2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPath_provider(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPath_service(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPath_hops(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReferralPath_distanceKm(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReferralPath_local(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_local(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Local, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_local(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReferralPath_crossesMunicipalityBorder(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_crossesMunicipalityBorder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesMunicipalityBorder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_crossesMunicipalityBorder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReferralPath_crossesDistrictBorder(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_crossesDistrictBorder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesDistrictBorder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_crossesDistrictBorder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReferralPath_capacity(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReferralPath_score(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPath_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPath_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPath", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReferralPathResult_from(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPathResult_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPathResult_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPathResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPathResult_territory(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPathResult_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Territory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPathResult_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPathResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPathResult_category(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPathResult_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPathResult_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPathResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPathResult_paths(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPathResult_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferralPath) graphql.Marshaler {
+			return ec.marshalNReferralPath2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPathResult_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPathResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralPath(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralPathResult_unreachableProviders(ctx context.Context, field graphql.CollectedField, obj *model.ReferralPathResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPathResult_unreachableProviders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnreachableProviders, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*referral.Candidate) graphql.Marshaler {
+			return ec.marshalNUnreachableProvider2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPathResult_unreachableProviders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralPathResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UnreachableProvider(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStep_stakeholder(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStep_stakeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stakeholder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStep_stakeholder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStep_via(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStep_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralLink) graphql.Marshaler {
+			return ec.marshalOReferralLink2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralLink(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStep_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralLink(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SearchHit_type(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
@@ -24590,6 +25478,116 @@ func (ec *executionContext) fieldContext_TerritoryEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _UnreachableProvider_provider(ctx context.Context, field graphql.CollectedField, obj *referral.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnreachableProvider_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnreachableProvider_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnreachableProvider",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnreachableProvider_service(ctx context.Context, field graphql.CollectedField, obj *referral.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnreachableProvider_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnreachableProvider_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UnreachableProvider",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UnreachableProvider_distanceKm(ctx context.Context, field graphql.CollectedField, obj *referral.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnreachableProvider_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnreachableProvider_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnreachableProvider", field, false, false, "Float")
+}
+
+func (ec *executionContext) _UnreachableProvider_local(ctx context.Context, field graphql.CollectedField, obj *referral.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnreachableProvider_local(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Local(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnreachableProvider_local(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnreachableProvider", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _Viewer_subject(ctx context.Context, field graphql.CollectedField, obj *auth.Identity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27571,6 +28569,100 @@ func (ec *executionContext) unmarshalInputReferralLinkInput(ctx context.Context,
 func UnmarshalReferralLinkInput(ctx context.Context, raw any) (domain.ReferralLink, error) {
 	var out domain.ReferralLink
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralLinkInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReferralPathInput(ctx context.Context, obj any) (model.ReferralPathInput, error) {
+	var it model.ReferralPathInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["maxHops"]; !present {
+		asMap["maxHops"] = 3
+	}
+	if _, present := asMap["maxDistanceKm"]; !present {
+		asMap["maxDistanceKm"] = 50
+	}
+	if _, present := asMap["first"]; !present {
+		asMap["first"] = 5
+	}
+
+	fieldsInOrder := [...]string{"fromStakeholderId", "territoryId", "categoryId", "targetGroupIds", "maxHops", "maxDistanceKm", "first"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fromStakeholderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromStakeholderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromStakeholderID = data
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "targetGroupIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetGroupIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetGroupIds = data
+		case "maxHops":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxHops"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxHops = data
+		case "maxDistanceKm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxDistanceKm"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxDistanceKm = data
+		case "first":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("first"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.First = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReferralPathInput unmarshals raw into the ReferralPathInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReferralPathInput(ctx context.Context, raw any) (model.ReferralPathInput, error) {
+	var out model.ReferralPathInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralPathInput", raw, &out)
 	return out, err
 }
 
@@ -31562,6 +32654,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
 				})
+		case "referralPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_referralPaths(ctx, field)
+				})
 		case "serviceCategory":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -31711,6 +32809,175 @@ func (ec *executionContext) _ReferralLink(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._ReferralLink_illustrative(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralPathImplementors = []string{"ReferralPath"}
+
+func (ec *executionContext) _ReferralPath(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralPath) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralPathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralPath")
+		case "steps":
+			out.Values[i] = ec._ReferralPath_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provider":
+			out.Values[i] = ec._ReferralPath_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "service":
+			out.Values[i] = ec._ReferralPath_service(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hops":
+			out.Values[i] = ec._ReferralPath_hops(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distanceKm":
+			out.Values[i] = ec._ReferralPath_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "local":
+			out.Values[i] = ec._ReferralPath_local(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "crossesMunicipalityBorder":
+			out.Values[i] = ec._ReferralPath_crossesMunicipalityBorder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "crossesDistrictBorder":
+			out.Values[i] = ec._ReferralPath_crossesDistrictBorder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capacity":
+			out.Values[i] = ec._ReferralPath_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ReferralPath_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralPathResultImplementors = []string{"ReferralPathResult"}
+
+func (ec *executionContext) _ReferralPathResult(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralPathResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralPathResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralPathResult")
+		case "from":
+			out.Values[i] = ec._ReferralPathResult_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "territory":
+			out.Values[i] = ec._ReferralPathResult_territory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._ReferralPathResult_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paths":
+			out.Values[i] = ec._ReferralPathResult_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unreachableProviders":
+			out.Values[i] = ec._ReferralPathResult_unreachableProviders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralStepImplementors = []string{"ReferralStep"}
+
+func (ec *executionContext) _ReferralStep(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralStep")
+		case "stakeholder":
+			out.Values[i] = ec._ReferralStep_stakeholder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "via":
+			out.Values[i] = ec._ReferralStep_via(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33035,6 +34302,54 @@ func (ec *executionContext) _TerritoryEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._TerritoryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var unreachableProviderImplementors = []string{"UnreachableProvider"}
+
+func (ec *executionContext) _UnreachableProvider(ctx context.Context, sel ast.SelectionSet, obj *referral.Candidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, unreachableProviderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UnreachableProvider")
+		case "provider":
+			out.Values[i] = ec._UnreachableProvider_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "service":
+			out.Values[i] = ec._UnreachableProvider_service(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distanceKm":
+			out.Values[i] = ec._UnreachableProvider_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "local":
+			out.Values[i] = ec._UnreachableProvider_local(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34618,6 +35933,67 @@ func (ec *executionContext) marshalNReferralLinkStatus2githubᚗcomᚋcoopgraph�
 	return res
 }
 
+func (ec *executionContext) marshalNReferralPath2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReferralPath) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralPath2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralPath2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPath(ctx context.Context, sel ast.SelectionSet, v *model.ReferralPath) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralPath!")
+		return graphql.Null
+	}
+	return ec._ReferralPath(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReferralPathInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathInput(ctx context.Context, v any) (model.ReferralPathInput, error) {
+	res, err := ec.unmarshalInputReferralPathInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralPathResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathResult(ctx context.Context, sel ast.SelectionSet, v *model.ReferralPathResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralPathResult!")
+		return graphql.Null
+	}
+	return ec._ReferralPathResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralStep2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReferralStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralStep2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralStep2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStep(ctx context.Context, sel ast.SelectionSet, v *model.ReferralStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralStep!")
+		return graphql.Null
+	}
+	return ec._ReferralStep(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
 	tmp, err := model.UnmarshalString(v)
 	res := auth.Role(tmp)
@@ -35190,6 +36566,30 @@ func (ec *executionContext) marshalNTerritoryOrderField2string(ctx context.Conte
 		graphql.AddInvalidNullFromMarshaler(ctx, "TerritoryOrderField!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNUnreachableProvider2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*referral.Candidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnreachableProvider2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUnreachableProvider2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *referral.Candidate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UnreachableProvider!")
+		return graphql.Null
+	}
+	return ec._UnreachableProvider(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNViewer2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋauthᚐIdentity(ctx context.Context, sel ast.SelectionSet, v *auth.Identity) graphql.Marshaler {
@@ -35955,6 +37355,13 @@ func (ec *executionContext) unmarshalOProjectOrder2ᚖgithubᚗcomᚋcoopgraph�
 	}
 	res, err := ec.unmarshalInputProjectOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralLink2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralLink(ctx context.Context, sel ast.SelectionSet, v *model.ReferralLink) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReferralLink(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐSearchTypeᚄ(ctx context.Context, v any) ([]model.SearchType, error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/referral"
 )
 
 // A new API key, as `createApiKey` takes it.
@@ -235,6 +236,77 @@ type ProjectEdge struct {
 // takes the `endCursor` of the previous page. `totalCount` is computed only when
 // it is selected.
 type Query struct {
+}
+
+// A chain of referral protocols from the coordinator to a provider.
+type ReferralPath struct {
+	// The stakeholders of the chain in order, from the coordinator to the provider, each with the link that reached it.
+	Steps []*ReferralStep `json:"steps"`
+	// The provider at the end of the chain.
+	Provider *domain.Stakeholder `json:"provider"`
+	// Its service that qualifies (the best one, when it has several).
+	Service *domain.Service `json:"service"`
+	// Number of referral links followed (0: the coordinator provides the service itself).
+	Hops int `json:"hops"`
+	// Distance in km from the person's territory to the nearest territory the
+	// service covers, along NEIGHBOUR_OF links; 0 when the service covers the
+	// person's territory or an area containing it.
+	DistanceKm float64 `json:"distanceKm"`
+	// True when distanceKm is 0.
+	Local bool `json:"local"`
+	// True when that nearest covered territory is in another municipality than the person's.
+	CrossesMunicipalityBorder bool `json:"crossesMunicipalityBorder"`
+	// True when it is in another district.
+	CrossesDistrictBorder bool `json:"crossesDistrictBorder"`
+	// The service's capacity (places), when known.
+	Capacity *int `json:"capacity,omitempty"`
+	// The ranking as one number, higher is better: 1,000,000 when local,
+	// −100,000 per hop, −100 per km, plus capacity/100 up to 0.99.
+	Score float64 `json:"score"`
+}
+
+// What a coordinator asks `referralPaths`: a need, where the person lives, and how far to look.
+type ReferralPathInput struct {
+	// Id of the coordinator's organisation, where every chain starts. A COORDINATOR may only give its own.
+	FromStakeholderID string `json:"fromStakeholderId"`
+	// Id of the territory where the person lives. Default: the territory the coordinator is located in.
+	TerritoryID *string `json:"territoryId,omitempty"`
+	// Id of the service category needed; services in its sub-categories qualify too.
+	CategoryID string `json:"categoryId"`
+	// Target groups the person belongs to: a service for at least one of them qualifies. Default: any service.
+	TargetGroupIds []string `json:"targetGroupIds,omitempty"`
+	// Most referral links in a chain, 0 to 6 (0: only the coordinator's own services). Default 3.
+	MaxHops *int `json:"maxHops,omitempty"`
+	// Farthest a neighbouring territory may be, in km along NEIGHBOUR_OF links, 0 to 500. Default 50.
+	MaxDistanceKm *float64 `json:"maxDistanceKm,omitempty"`
+	// How many paths, 1 to 50. Default 5.
+	First *int `json:"first,omitempty"`
+}
+
+// The referral chains for one need, best first, and the providers no chain reaches.
+type ReferralPathResult struct {
+	// The coordinator's organisation.
+	From *domain.Stakeholder `json:"from"`
+	// Where the person lives.
+	Territory *domain.Territory `json:"territory"`
+	// The category needed.
+	Category *domain.ServiceCategory `json:"category"`
+	// One best path per provider, in this order: local services before
+	// neighbouring ones, then fewer hops, then shorter distance, then more
+	// capacity, then provider and service id.
+	Paths []*ReferralPath `json:"paths"`
+	// Providers with a qualifying service that no chain of at most maxHops
+	// usable links reaches: the protocols worth signing next. Same order as
+	// paths, without hops.
+	UnreachableProviders []*referral.Candidate `json:"unreachableProviders"`
+}
+
+// One stakeholder of a chain.
+type ReferralStep struct {
+	// The stakeholder.
+	Stakeholder *domain.Stakeholder `json:"stakeholder"`
+	// The referral link that led to it; null for the coordinator.
+	Via *ReferralLink `json:"via,omitempty"`
 }
 
 // One hit of a full-text search.

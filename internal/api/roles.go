@@ -26,6 +26,7 @@ var fieldRoles = map[string]auth.Role{
 	"Query.cooperationAreasOverview": auth.Analyst,
 	"Query.cooperationOpportunities": auth.Analyst,
 	"CooperationArea.overview":       auth.Analyst,
+	"Query.referralPaths":            auth.Analyst,
 
 	// A coordinator's own services and referral links (the store checks
 	// that they are its stakeholder's).

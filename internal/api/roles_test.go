@@ -60,6 +60,7 @@ var roleTable = map[string]auth.Role{
 	"Query.serviceGaps":              auth.Analyst,
 	"Query.cooperationAreasOverview": auth.Analyst,
 	"Query.cooperationOpportunities": auth.Analyst,
+	"Query.referralPaths":            auth.Analyst,
 
 	"Mutation.createService":      auth.Coordinator,
 	"Mutation.updateService":      auth.Coordinator,
