@@ -234,3 +234,37 @@ func TestReferralPathsBadInput(t *testing.T) {
 	coord := roleHandlers(st)[auth.Coordinator] // acts for st-csii, not in this graph
 	failsWith(t, coord, st, referralQuery, base("first", 5), domain.CodeForbidden, "")
 }
+
+// TestDemoReferralFromLesichovo: the demo's coordinator, the CSII in
+// Kalugerovo (a village of Lesichovo municipality), and needs Lesichovo
+// cannot serve itself; the neighbour search starts from the municipality. Crisis accommodation:
+// the CSII's direct protocol with the Peshtera crisis centre is INACTIVE,
+// so the chain goes through the Social Assistance Agency in Pazardzhik,
+// 45 km (Lesichovo–Pazardzhik 25 + Pazardzhik–Peshtera 20). Community
+// mental health: the protocol with the Pazardzhik centre is only PROPOSED,
+// so the centre is a provider worth a protocol.
+func TestDemoReferralFromLesichovo(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadDemo(t, st)
+	h := newHandler(st)
+	for _, tc := range []struct {
+		category           string
+		paths, unreachable []string
+	}{
+		{"cat-crisis-accommodation", []string{"st-crisis-centre-peshtera/svc-peshtera-crisis-accommodation 2h 45km municipality " +
+			"[st-csii -ref-csii-asa-> st-asa-pazardzhik -ref-asa-crisis-peshtera-> st-crisis-centre-peshtera] -204499.88"}, nil},
+		{"cat-mental-health", nil, []string{"st-mh-centre-pazardzhik/svc-pazardzhik-mental-health 25km"}},
+	} {
+		t.Run(tc.category, func(t *testing.T) {
+			var got referralAnswer
+			ok(t, h, st, referralQuery, map[string]any{"in": map[string]any{"fromStakeholderId": "st-csii", "categoryId": tc.category}}, &got)
+			paths, unreachable := got.lines()
+			if !slices.Equal(paths, tc.paths) || !slices.Equal(unreachable, tc.unreachable) {
+				t.Errorf("paths %v, unreachable %v; want %v, %v", paths, unreachable, tc.paths, tc.unreachable)
+			}
+			if got.ReferralPaths.Territory.ID != "tr-kalugerovo" {
+				t.Errorf("territory %q, want the CSII's, tr-kalugerovo", got.ReferralPaths.Territory.ID)
+			}
+		})
+	}
+}
