@@ -89,6 +89,7 @@ func (s *Store) ReferralCandidates(ctx context.Context, q referral.Query, territ
 	// her territory's ancestors (0 km), and the ancestors of every
 	// territory near enough (with the shortest distance found).
 	cypher := `MATCH (t:Territory {id: $territory})
+WITH t, COLLECT { MATCH (k:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(:ServiceCategory {id: $category}) RETURN k } AS cats
 CALL (t) {
   MATCH (t)-[:PART_OF*0..]->(place:Territory)
   RETURN place, 0.0 AS km, t AS via
@@ -100,10 +101,10 @@ CALL (t) {
   MATCH (n)-[:PART_OF*0..]->(place:Territory)
   RETURN place, km, n AS via
 }
-WITH t, place, km, via ORDER BY km, via.id
-WITH t, place, collect([km, via])[0] AS nearest
+WITH t, cats, place, km, via ORDER BY km, via.id
+WITH t, cats, place, collect([km, via])[0] AS nearest
 MATCH (place)<-[:COVERS]-(x:Service {status: 'ACTIVE'})
-WHERE EXISTS { (x)-[:IN_CATEGORY]->(:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(:ServiceCategory {id: $category}) }` + groups + `
+WHERE EXISTS { (x)-[:IN_CATEGORY]->(k) WHERE k IN cats }` + groups + `
 WITH t, x, nearest ORDER BY nearest[0], nearest[1].id
 WITH t, x, collect(nearest)[0] AS nearest
 WITH t, x, nearest[0] AS km, nearest[1] AS via

@@ -58,6 +58,16 @@ func Open(t testing.TB) *store.Store {
 // Reset deletes every node except the migration records.
 func Reset(t testing.TB) {
 	t.Helper()
+	// Deletes in batches, so a large benchmark graph does not need one huge
+	// transaction.
+	Exec(t, `MATCH (n) WHERE NOT n:Migration
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
+}
+
+// Exec runs Cypher on the test database in an implicit transaction, as CALL
+// ... IN TRANSACTIONS needs (benchmarks build large graphs with it).
+func Exec(t testing.TB, cypher string, params map[string]any) {
+	t.Helper()
 	cfg := Config(t)
 	auth := neo4j.NoAuth()
 	if cfg.User != "" {
@@ -69,12 +79,9 @@ func Reset(t testing.TB) {
 	}
 	ctx := context.Background()
 	defer drv.Close(ctx)
-	// Deletes in batches, so a large benchmark graph does not need one huge
-	// transaction; CALL ... IN TRANSACTIONS needs an implicit transaction.
 	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
 	defer s.Close(ctx)
-	res, err := s.Run(ctx, `MATCH (n) WHERE NOT n:Migration
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
+	res, err := s.Run(ctx, cypher, params)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
