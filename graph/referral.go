@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/batch"
@@ -64,4 +66,22 @@ func referralPaths(ctx context.Context, st *store.Store, in model.ReferralPathIn
 		out.UnreachableProviders[i] = &unreachable[i]
 	}
 	return out, nil
+}
+
+// optional is nil for an empty string.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// counts lists a map's counts, the largest first, then by key.
+func counts(m map[string]int) []*model.ReferralCount {
+	out := make([]*model.ReferralCount, 0, len(m))
+	for k, n := range m {
+		out = append(out, &model.ReferralCount{Key: k, Count: n})
+	}
+	slices.SortFunc(out, func(a, b *model.ReferralCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
+	return out
 }

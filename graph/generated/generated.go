@@ -44,6 +44,9 @@ type ResolverRoot interface {
 	Practice() PracticeResolver
 	Project() ProjectResolver
 	Query() QueryResolver
+	Referral() ReferralResolver
+	ReferralFlow() ReferralFlowResolver
+	ReferralFlows() ReferralFlowsResolver
 	ReferralLink() ReferralLinkResolver
 	Service() ServiceResolver
 	ServiceCategory() ServiceCategoryResolver
@@ -237,6 +240,7 @@ type ComplexityRoot struct {
 		CreatePartnership      func(childComplexity int, input domain.PartnershipRecord) int
 		CreatePractice         func(childComplexity int, input domain.PracticeRecord) int
 		CreateProject          func(childComplexity int, input domain.ProjectRecord) int
+		CreateReferral         func(childComplexity int, input model.ReferralInput) int
 		CreateService          func(childComplexity int, input domain.ServiceRecord) int
 		CreateServiceCategory  func(childComplexity int, input domain.ServiceCategoryRecord) int
 		CreateStakeholder      func(childComplexity int, input domain.StakeholderRecord) int
@@ -267,6 +271,7 @@ type ComplexityRoot struct {
 		UpdatePractice         func(childComplexity int, id string, input domain.PracticeRecord, expectedVersion int) int
 		UpdateProject          func(childComplexity int, id string, input domain.ProjectRecord, expectedVersion int) int
 		UpdateReferralLink     func(childComplexity int, id string, input domain.ReferralLink) int
+		UpdateReferralStatus   func(childComplexity int, id string, input model.ReferralStatusInput) int
 		UpdateService          func(childComplexity int, id string, input domain.ServiceRecord, expectedVersion int) int
 		UpdateServiceCategory  func(childComplexity int, id string, input domain.ServiceCategoryRecord, expectedVersion int) int
 		UpdateStakeholder      func(childComplexity int, id string, input domain.StakeholderRecord, expectedVersion int) int
@@ -468,7 +473,10 @@ type ComplexityRoot struct {
 		Practices                func(childComplexity int, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) int
 		Project                  func(childComplexity int, id string) int
 		Projects                 func(childComplexity int, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) int
+		Referral                 func(childComplexity int, id string) int
+		ReferralFlows            func(childComplexity int, scopeID string, from *domain.Date, to *domain.Date) int
 		ReferralPaths            func(childComplexity int, input model.ReferralPathInput) int
+		Referrals                func(childComplexity int, filter *model.ReferralFilter, first *int) int
 		Search                   func(childComplexity int, text string, types []model.SearchType, first *int) int
 		Service                  func(childComplexity int, id string) int
 		ServiceCategories        func(childComplexity int, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) int
@@ -482,6 +490,48 @@ type ComplexityRoot struct {
 		TargetGroups             func(childComplexity int, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) int
 		Territories              func(childComplexity int, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) int
 		Territory                func(childComplexity int, id string) int
+	}
+
+	Referral struct {
+		CaseCode      func(childComplexity int) int
+		Category      func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		DeclineReason func(childComplexity int) int
+		From          func(childComplexity int) int
+		History       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Outcome       func(childComplexity int) int
+		Service       func(childComplexity int) int
+		Status        func(childComplexity int) int
+		TargetGroup   func(childComplexity int) int
+		Territory     func(childComplexity int) int
+		To            func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	ReferralCount struct {
+		Count func(childComplexity int) int
+		Key   func(childComplexity int) int
+	}
+
+	ReferralFlow struct {
+		ByStatus                  func(childComplexity int) int
+		Category                  func(childComplexity int) int
+		Count                     func(childComplexity int) int
+		CrossesMunicipalityBorder func(childComplexity int) int
+		SourceTerritory           func(childComplexity int) int
+		TargetTerritory           func(childComplexity int) int
+	}
+
+	ReferralFlows struct {
+		ByDeclineReason       func(childComplexity int) int
+		ByOutcome             func(childComplexity int) int
+		ByStatus              func(childComplexity int) int
+		Flows                 func(childComplexity int) int
+		MedianHoursToAccept   func(childComplexity int) int
+		MedianHoursToComplete func(childComplexity int) int
+		Scope                 func(childComplexity int) int
+		Total                 func(childComplexity int) int
 	}
 
 	ReferralLink struct {
@@ -518,6 +568,12 @@ type ComplexityRoot struct {
 	ReferralStep struct {
 		Stakeholder func(childComplexity int) int
 		Via         func(childComplexity int) int
+	}
+
+	ReferralTransition struct {
+		At     func(childComplexity int) int
+		By     func(childComplexity int) int
+		Status func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -816,6 +872,8 @@ type MutationResolver interface {
 	ImportGraph(ctx context.Context, document map[string]any, upload *graphql.Upload, format *model.ImportFormat, dryRun *bool, atomic *bool) (*model.ImportReport, error)
 	CreateAPIKey(ctx context.Context, input model.APIKeyInput) (*model.CreatedAPIKey, error)
 	RevokeAPIKey(ctx context.Context, id string) (*auth.APIKey, error)
+	CreateReferral(ctx context.Context, input model.ReferralInput) (*referral.Referral, error)
+	UpdateReferralStatus(ctx context.Context, id string, input model.ReferralStatusInput) (*referral.Referral, error)
 }
 type NeedResolver interface {
 	Territory(ctx context.Context, obj *domain.Need) (*domain.Territory, error)
@@ -859,6 +917,9 @@ type QueryResolver interface {
 	Event(ctx context.Context, id string) (*domain.Event, error)
 	Events(ctx context.Context, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) (*model.EventConnection, error)
 	ReferralPaths(ctx context.Context, input model.ReferralPathInput) (*model.ReferralPathResult, error)
+	Referral(ctx context.Context, id string) (*referral.Referral, error)
+	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int) ([]*referral.Referral, error)
+	ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*store.Flows, error)
 	ServiceCategory(ctx context.Context, id string) (*domain.ServiceCategory, error)
 	ServiceCategories(ctx context.Context, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceCategoryConnection, error)
 	TargetGroup(ctx context.Context, id string) (*domain.TargetGroup, error)
@@ -871,6 +932,24 @@ type QueryResolver interface {
 	Stakeholders(ctx context.Context, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) (*model.StakeholderConnection, error)
 	Territory(ctx context.Context, id string) (*domain.Territory, error)
 	Territories(ctx context.Context, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) (*model.TerritoryConnection, error)
+}
+type ReferralResolver interface {
+	From(ctx context.Context, obj *referral.Referral) (*domain.Stakeholder, error)
+	To(ctx context.Context, obj *referral.Referral) (*domain.Stakeholder, error)
+	Service(ctx context.Context, obj *referral.Referral) (*domain.Service, error)
+	Category(ctx context.Context, obj *referral.Referral) (*domain.ServiceCategory, error)
+	TargetGroup(ctx context.Context, obj *referral.Referral) (*domain.TargetGroup, error)
+	Territory(ctx context.Context, obj *referral.Referral) (*domain.Territory, error)
+	DeclineReason(ctx context.Context, obj *referral.Referral) (*string, error)
+	Outcome(ctx context.Context, obj *referral.Referral) (*string, error)
+}
+type ReferralFlowResolver interface {
+	ByStatus(ctx context.Context, obj *store.Flow) ([]*model.ReferralCount, error)
+}
+type ReferralFlowsResolver interface {
+	ByStatus(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
+	ByDeclineReason(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
+	ByOutcome(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
 }
 type ReferralLinkResolver interface {
 	Categories(ctx context.Context, obj *model.ReferralLink) ([]*domain.ServiceCategory, error)
@@ -1736,6 +1815,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(domain.ProjectRecord)), true
+	case "Mutation.createReferral":
+		if e.ComplexityRoot.Mutation.CreateReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateReferral(childComplexity, args["input"].(model.ReferralInput)), true
 	case "Mutation.createService":
 		if e.ComplexityRoot.Mutation.CreateService == nil {
 			break
@@ -2066,6 +2156,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateReferralLink(childComplexity, args["id"].(string), args["input"].(domain.ReferralLink)), true
+	case "Mutation.updateReferralStatus":
+		if e.ComplexityRoot.Mutation.UpdateReferralStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateReferralStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateReferralStatus(childComplexity, args["id"].(string), args["input"].(model.ReferralStatusInput)), true
 	case "Mutation.updateService":
 		if e.ComplexityRoot.Mutation.UpdateService == nil {
 			break
@@ -3033,6 +3134,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["filter"].(*domain.ProjectFilter), args["orderBy"].(*domain.Order), args["first"].(*int), args["after"].(*string)), true
+	case "Query.referral":
+		if e.ComplexityRoot.Query.Referral == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Referral(childComplexity, args["id"].(string)), true
+	case "Query.referralFlows":
+		if e.ComplexityRoot.Query.ReferralFlows == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referralFlows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReferralFlows(childComplexity, args["scopeId"].(string), args["from"].(*domain.Date), args["to"].(*domain.Date)), true
 	case "Query.referralPaths":
 		if e.ComplexityRoot.Query.ReferralPaths == nil {
 			break
@@ -3044,6 +3167,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ReferralPaths(childComplexity, args["input"].(model.ReferralPathInput)), true
+	case "Query.referrals":
+		if e.ComplexityRoot.Query.Referrals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referrals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Referrals(childComplexity, args["filter"].(*model.ReferralFilter), args["first"].(*int)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -3187,6 +3321,190 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Territory(childComplexity, args["id"].(string)), true
+
+	case "Referral.caseCode":
+		if e.ComplexityRoot.Referral.CaseCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.CaseCode(childComplexity), true
+	case "Referral.category":
+		if e.ComplexityRoot.Referral.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Category(childComplexity), true
+	case "Referral.createdAt":
+		if e.ComplexityRoot.Referral.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.CreatedAt(childComplexity), true
+	case "Referral.declineReason":
+		if e.ComplexityRoot.Referral.DeclineReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.DeclineReason(childComplexity), true
+	case "Referral.from":
+		if e.ComplexityRoot.Referral.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.From(childComplexity), true
+	case "Referral.history":
+		if e.ComplexityRoot.Referral.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.History(childComplexity), true
+	case "Referral.id":
+		if e.ComplexityRoot.Referral.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ID(childComplexity), true
+	case "Referral.outcome":
+		if e.ComplexityRoot.Referral.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Outcome(childComplexity), true
+	case "Referral.service":
+		if e.ComplexityRoot.Referral.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Service(childComplexity), true
+	case "Referral.status":
+		if e.ComplexityRoot.Referral.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Status(childComplexity), true
+	case "Referral.targetGroup":
+		if e.ComplexityRoot.Referral.TargetGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.TargetGroup(childComplexity), true
+	case "Referral.territory":
+		if e.ComplexityRoot.Referral.Territory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Territory(childComplexity), true
+	case "Referral.to":
+		if e.ComplexityRoot.Referral.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.To(childComplexity), true
+	case "Referral.updatedAt":
+		if e.ComplexityRoot.Referral.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.UpdatedAt(childComplexity), true
+
+	case "ReferralCount.count":
+		if e.ComplexityRoot.ReferralCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralCount.Count(childComplexity), true
+	case "ReferralCount.key":
+		if e.ComplexityRoot.ReferralCount.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralCount.Key(childComplexity), true
+
+	case "ReferralFlow.byStatus":
+		if e.ComplexityRoot.ReferralFlow.ByStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.ByStatus(childComplexity), true
+	case "ReferralFlow.category":
+		if e.ComplexityRoot.ReferralFlow.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.Category(childComplexity), true
+	case "ReferralFlow.count":
+		if e.ComplexityRoot.ReferralFlow.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.Count(childComplexity), true
+	case "ReferralFlow.crossesMunicipalityBorder":
+		if e.ComplexityRoot.ReferralFlow.CrossesMunicipalityBorder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.CrossesMunicipalityBorder(childComplexity), true
+	case "ReferralFlow.sourceTerritory":
+		if e.ComplexityRoot.ReferralFlow.SourceTerritory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.SourceTerritory(childComplexity), true
+	case "ReferralFlow.targetTerritory":
+		if e.ComplexityRoot.ReferralFlow.TargetTerritory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.TargetTerritory(childComplexity), true
+
+	case "ReferralFlows.byDeclineReason":
+		if e.ComplexityRoot.ReferralFlows.ByDeclineReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.ByDeclineReason(childComplexity), true
+	case "ReferralFlows.byOutcome":
+		if e.ComplexityRoot.ReferralFlows.ByOutcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.ByOutcome(childComplexity), true
+	case "ReferralFlows.byStatus":
+		if e.ComplexityRoot.ReferralFlows.ByStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.ByStatus(childComplexity), true
+	case "ReferralFlows.flows":
+		if e.ComplexityRoot.ReferralFlows.Flows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.Flows(childComplexity), true
+	case "ReferralFlows.medianHoursToAccept":
+		if e.ComplexityRoot.ReferralFlows.MedianHoursToAccept == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.MedianHoursToAccept(childComplexity), true
+	case "ReferralFlows.medianHoursToComplete":
+		if e.ComplexityRoot.ReferralFlows.MedianHoursToComplete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.MedianHoursToComplete(childComplexity), true
+	case "ReferralFlows.scope":
+		if e.ComplexityRoot.ReferralFlows.Scope == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.Scope(childComplexity), true
+	case "ReferralFlows.total":
+		if e.ComplexityRoot.ReferralFlows.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlows.Total(childComplexity), true
 
 	case "ReferralLink.categories":
 		if e.ComplexityRoot.ReferralLink.Categories == nil {
@@ -3335,6 +3653,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReferralStep.Via(childComplexity), true
+
+	case "ReferralTransition.at":
+		if e.ComplexityRoot.ReferralTransition.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTransition.At(childComplexity), true
+	case "ReferralTransition.by":
+		if e.ComplexityRoot.ReferralTransition.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTransition.By(childComplexity), true
+	case "ReferralTransition.status":
+		if e.ComplexityRoot.ReferralTransition.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTransition.Status(childComplexity), true
 
 	case "SearchHit.id":
 		if e.ComplexityRoot.SearchHit.ID == nil {
@@ -4407,8 +4744,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectFilter", ec.unmarshalInputProjectFilter),
 			graphql.NewInputUnmarshaler("ProjectInput", ec.unmarshalInputProjectInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
+			graphql.NewInputUnmarshaler("ReferralFilter", ec.unmarshalInputReferralFilter),
+			graphql.NewInputUnmarshaler("ReferralInput", ec.unmarshalInputReferralInput),
 			graphql.NewInputUnmarshaler("ReferralLinkInput", ec.unmarshalInputReferralLinkInput),
 			graphql.NewInputUnmarshaler("ReferralPathInput", ec.unmarshalInputReferralPathInput),
+			graphql.NewInputUnmarshaler("ReferralStatusInput", ec.unmarshalInputReferralStatusInput),
 			graphql.NewInputUnmarshaler("ServiceCategoryFilter", ec.unmarshalInputServiceCategoryFilter),
 			graphql.NewInputUnmarshaler("ServiceCategoryInput", ec.unmarshalInputServiceCategoryInput),
 			graphql.NewInputUnmarshaler("ServiceFilter", ec.unmarshalInputServiceFilter),
@@ -6915,6 +7255,232 @@ extend type Query {
   ): ReferralPathResult!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/referrals.graphqls", Input: `"""
+Where a closed-loop referral is: SENT → ACCEPTED | DECLINED | CANCELLED,
+then ACCEPTED → COMPLETED | CANCELLED.
+"""
+enum ReferralStatus {
+  "Sent by the referring organisation; waiting for the provider."
+  SENT
+  "The provider took the person on; one place of the service is held."
+  ACCEPTED
+  "The provider could not take the person on (see declineReason). Final."
+  DECLINED
+  "The service was given (see outcome); the place is free again. Final."
+  COMPLETED
+  "Withdrawn by the referring organisation; a held place is freed. Final."
+  CANCELLED
+}
+
+"Why a provider declined a referral."
+enum DeclineReason {
+  "No place left."
+  NO_CAPACITY
+  "The person lives outside the area the service covers."
+  OUT_OF_SERVICE_AREA
+  "The person does not meet the service's eligibility rules."
+  NOT_ELIGIBLE
+  "Documents the service requires are missing."
+  MISSING_DOCUMENTS
+  "Another reason."
+  OTHER
+}
+
+"How a completed referral ended."
+enum ReferralOutcome {
+  "The need was met."
+  SERVED
+  "The need was met in part."
+  PARTIALLY_SERVED
+  "The person came but the need was not met."
+  NOT_SERVED
+}
+
+"""
+A closed-loop referral of a person from one organisation to a service. It
+holds no personal data: only a case code the coordinator chooses, the need's
+category and target group, and the territory where the person lives.
+"""
+type Referral {
+  "Stable identifier (` + "`" + `rfl-…` + "`" + `)."
+  id: ID!
+  "The coordinator's own code for the case (never a name)."
+  caseCode: String!
+  "Where the referral is."
+  status: ReferralStatus!
+  "The referring organisation."
+  from: Stakeholder!
+  "The provider of the service."
+  to: Stakeholder!
+  "The service the person is referred to."
+  service: Service!
+  "The category of the need."
+  category: ServiceCategory!
+  "The target group of the person, when given."
+  targetGroup: TargetGroup
+  "Where the person lives."
+  territory: Territory!
+  "Why it was declined; set when DECLINED."
+  declineReason: DeclineReason
+  "How it ended; set when COMPLETED."
+  outcome: ReferralOutcome
+  "Every change of status, the first (SENT) first."
+  history: [ReferralTransition!]!
+  "When it was sent (UTC)."
+  createdAt: DateTime!
+  "When its status last changed (UTC)."
+  updatedAt: DateTime!
+}
+
+"One change of a referral's status."
+type ReferralTransition {
+  "The status it moved to."
+  status: ReferralStatus!
+  "When (UTC)."
+  at: DateTime!
+  "Who made the change: the token's subject or ` + "`" + `apikey:<id>` + "`" + `."
+  by: String!
+}
+
+"A new referral, as ` + "`" + `createReferral` + "`" + ` takes it."
+input ReferralInput {
+  "Optional id; the server makes one when absent."
+  id: ID
+  "The coordinator's code for the case: 1 to 64 letters, digits, '.', '_', '/' or '-'. Never a person's name."
+  caseCode: String!
+  "Id of the referring organisation (for a COORDINATOR, its own)."
+  fromStakeholderId: ID!
+  "Id of the ACTIVE service the person is referred to; its provider receives the referral."
+  serviceId: ID!
+  "Id of the need's category; the service must be in it or in a sub-category."
+  categoryId: ID!
+  "Id of the person's target group, if any."
+  targetGroupId: ID
+  "Id of the territory where the person lives."
+  territoryId: ID!
+}
+
+"A change of a referral's status."
+input ReferralStatusInput {
+  "The new status."
+  status: ReferralStatus!
+  "Required with DECLINED, and only then."
+  declineReason: DeclineReason
+  "Required with COMPLETED, and only then."
+  outcome: ReferralOutcome
+}
+
+"Which referrals ` + "`" + `referrals` + "`" + ` lists."
+input ReferralFilter {
+  "Only those this stakeholder sent or received."
+  stakeholderId: ID
+  "With stakeholderId: IN for those it received, OUT for those it sent. Default both."
+  direction: ReferralDirection
+  "Only those in these statuses."
+  statuses: [ReferralStatus!]
+}
+
+"Which way a referral goes, seen from a stakeholder."
+enum ReferralDirection {
+  "Received by the stakeholder."
+  IN
+  "Sent by the stakeholder."
+  OUT
+}
+
+"Referrals counted by where the people live, where they were sent, and what for."
+type ReferralFlows {
+  "The scope."
+  scope: Territory!
+  "All referrals counted."
+  total: Int!
+  "The flows, the largest first."
+  flows: [ReferralFlow!]!
+  "Referrals by current status."
+  byStatus: [ReferralCount!]!
+  "Declined referrals by reason."
+  byDeclineReason: [ReferralCount!]!
+  "Completed referrals by outcome."
+  byOutcome: [ReferralCount!]!
+  "Median hours from SENT to ACCEPTED, over the referrals ever accepted; null when none."
+  medianHoursToAccept: Float
+  "Median hours from SENT to COMPLETED; null when none."
+  medianHoursToComplete: Float
+}
+
+"Referrals from one territory to another in one category."
+type ReferralFlow {
+  "Where the people live."
+  sourceTerritory: Territory!
+  "Where the provider is located."
+  targetTerritory: Territory!
+  "The category of the needs."
+  category: ServiceCategory!
+  "How many referrals."
+  count: Int!
+  "Of those, by current status."
+  byStatus: [ReferralCount!]!
+  "True when the two territories are in different municipalities: inter-municipal use of a service."
+  crossesMunicipalityBorder: Boolean!
+}
+
+"A count under a key (a status, a reason, an outcome)."
+type ReferralCount {
+  "The key."
+  key: String!
+  "How many."
+  count: Int!
+}
+
+extend type Query {
+  "A referral by id; a COORDINATOR sees only those its stakeholder sent or received. ANALYST role or above."
+  referral("The referral's id." id: ID!): Referral
+  """
+  Referrals, the newest first; a COORDINATOR sees only those its stakeholder
+  sent or received. ANALYST role or above.
+  """
+  referrals(
+    "Which referrals."
+    filter: ReferralFilter
+    "How many, 1 to 100. Default 20."
+    first: Int = 20
+  ): [Referral!]!
+  """
+  Referrals whose person lives in the scope (or below it), sent in [from, to),
+  counted by flow, status, decline reason and outcome, with the median times:
+  the evidence of inter-municipal use of services. ANALYST role or above.
+  """
+  referralFlows(
+    "Id of the territory where the people live."
+    scopeId: ID!
+    "First day counted. Default: since the first referral."
+    from: Date
+    "Day after the last one counted. Default: until now."
+    to: Date
+  ): ReferralFlows!
+}
+
+extend type Mutation {
+  """
+  Sends a referral (SENT). COORDINATOR (from its own stakeholder), EDITOR or
+  ADMIN.
+  """
+  createReferral("The referral." input: ReferralInput!): Referral!
+  """
+  Moves a referral along its loop, in one transaction: accepting takes a
+  place of the service (CONFLICT when none is left), completing or
+  cancelling an accepted referral frees it. An invalid transition is a
+  CONFLICT. The receiving stakeholder's COORDINATOR accepts, declines and
+  completes; the referring one cancels; EDITOR and ADMIN may do all.
+  """
+  updateReferralStatus(
+    "Id of the referral."
+    id: ID!
+    "The change."
+    input: ReferralStatusInput!
+  ): Referral!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/service.graphqls", Input: `"""
 A term of the service taxonomy (HSDS taxonomy_term). Categories form a tree:
 a category's figures include those of its sub-categories.
@@ -8471,6 +9037,90 @@ func (ec *executionContext) childFields_ProjectParticipant(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ProjectParticipant", field.Name)
 }
 
+func (ec *executionContext) childFields_Referral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Referral_id(ctx, field)
+	case "caseCode":
+		return ec.fieldContext_Referral_caseCode(ctx, field)
+	case "status":
+		return ec.fieldContext_Referral_status(ctx, field)
+	case "from":
+		return ec.fieldContext_Referral_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Referral_to(ctx, field)
+	case "service":
+		return ec.fieldContext_Referral_service(ctx, field)
+	case "category":
+		return ec.fieldContext_Referral_category(ctx, field)
+	case "targetGroup":
+		return ec.fieldContext_Referral_targetGroup(ctx, field)
+	case "territory":
+		return ec.fieldContext_Referral_territory(ctx, field)
+	case "declineReason":
+		return ec.fieldContext_Referral_declineReason(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Referral_outcome(ctx, field)
+	case "history":
+		return ec.fieldContext_Referral_history(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Referral_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Referral_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Referral", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ReferralCount_key(ctx, field)
+	case "count":
+		return ec.fieldContext_ReferralCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralFlow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sourceTerritory":
+		return ec.fieldContext_ReferralFlow_sourceTerritory(ctx, field)
+	case "targetTerritory":
+		return ec.fieldContext_ReferralFlow_targetTerritory(ctx, field)
+	case "category":
+		return ec.fieldContext_ReferralFlow_category(ctx, field)
+	case "count":
+		return ec.fieldContext_ReferralFlow_count(ctx, field)
+	case "byStatus":
+		return ec.fieldContext_ReferralFlow_byStatus(ctx, field)
+	case "crossesMunicipalityBorder":
+		return ec.fieldContext_ReferralFlow_crossesMunicipalityBorder(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralFlow", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralFlows(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "scope":
+		return ec.fieldContext_ReferralFlows_scope(ctx, field)
+	case "total":
+		return ec.fieldContext_ReferralFlows_total(ctx, field)
+	case "flows":
+		return ec.fieldContext_ReferralFlows_flows(ctx, field)
+	case "byStatus":
+		return ec.fieldContext_ReferralFlows_byStatus(ctx, field)
+	case "byDeclineReason":
+		return ec.fieldContext_ReferralFlows_byDeclineReason(ctx, field)
+	case "byOutcome":
+		return ec.fieldContext_ReferralFlows_byOutcome(ctx, field)
+	case "medianHoursToAccept":
+		return ec.fieldContext_ReferralFlows_medianHoursToAccept(ctx, field)
+	case "medianHoursToComplete":
+		return ec.fieldContext_ReferralFlows_medianHoursToComplete(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralFlows", field.Name)
+}
+
 func (ec *executionContext) childFields_ReferralLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8541,6 +9191,18 @@ func (ec *executionContext) childFields_ReferralStep(ctx context.Context, field 
 		return ec.fieldContext_ReferralStep_via(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReferralStep", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_ReferralTransition_status(ctx, field)
+	case "at":
+		return ec.fieldContext_ReferralTransition_at(ctx, field)
+	case "by":
+		return ec.fieldContext_ReferralTransition_by(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralTransition", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9317,6 +9979,20 @@ func (ec *executionContext) field_Mutation_createProject_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReferralInput, error) {
+			return ec.unmarshalNReferralInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createServiceCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9993,6 +10669,28 @@ func (ec *executionContext) field_Mutation_updateReferralLink_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateReferralStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ReferralStatusInput, error) {
+			return ec.unmarshalNReferralStatusInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStatusInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateServiceCategory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10543,6 +11241,36 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_referralFlows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scopeId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scopeId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_referralPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10554,6 +11282,42 @@ func (ec *executionContext) field_Query_referralPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_referral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_referrals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ReferralFilter, error) {
+			return ec.unmarshalOReferralFilter2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -16104,6 +16868,94 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiKey(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateReferral(ctx, fc.Args["input"].(model.ReferralInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateReferralStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateReferralStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateReferralStatus(ctx, fc.Args["id"].(string), fc.Args["input"].(model.ReferralStatusInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateReferralStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateReferralStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NearbySupply_territory(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20031,6 +20883,138 @@ func (ec *executionContext) fieldContext_Query_referralPaths(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_referral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Referral(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalOReferral2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_referrals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Referrals(ctx, fc.Args["filter"].(*model.ReferralFilter), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferralᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referrals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referrals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_referralFlows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referralFlows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReferralFlows(ctx, fc.Args["scopeId"].(string), fc.Args["from"].(*domain.Date), fc.Args["to"].(*domain.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Flows) graphql.Marshaler {
+			return ec.marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlows(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referralFlows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralFlows(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referralFlows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_serviceCategory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20633,6 +21617,840 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Referral_caseCode(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_caseCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_caseCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "String")
+}
+
+func (ec *executionContext) _Referral_status(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "ReferralStatus")
+}
+
+func (ec *executionContext) _Referral_from(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_to(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Stakeholder) graphql.Marshaler {
+			return ec.marshalNStakeholder2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐStakeholder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stakeholder(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_service(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Service(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_category(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Category(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_targetGroup(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_targetGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().TargetGroup(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.TargetGroup) graphql.Marshaler {
+			return ec.marshalOTargetGroup2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTargetGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_territory(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_territory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Territory(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_territory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_declineReason(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_declineReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().DeclineReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODeclineReason2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, true, true, "DeclineReason")
+}
+
+func (ec *executionContext) _Referral_outcome(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Outcome(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOReferralOutcome2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, true, true, "ReferralOutcome")
+}
+
+func (ec *executionContext) _Referral_history(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []referral.Transition) graphql.Marshaler {
+			return ec.marshalNReferralTransition2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Referral_updatedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ReferralCount_key(ctx context.Context, field graphql.CollectedField, obj *model.ReferralCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralCount_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralCount_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferralCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ReferralCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReferralFlow_sourceTerritory(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_sourceTerritory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceTerritory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_sourceTerritory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlow_targetTerritory(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_targetTerritory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetTerritory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_targetTerritory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlow_category(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlow_count(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReferralFlow_byStatus(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_byStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReferralFlow().ByStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferralCount) graphql.Marshaler {
+			return ec.marshalNReferralCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_byStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlow_crossesMunicipalityBorder(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_crossesMunicipalityBorder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CrossesMunicipalityBorder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_crossesMunicipalityBorder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReferralFlows_scope(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_scope(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scope, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Territory) graphql.Marshaler {
+			return ec.marshalNTerritory2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐTerritory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_scope(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Territory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlows_total(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_flows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Flow) graphql.Marshaler {
+			return ec.marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_flows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlows_byStatus(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_byStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReferralFlows().ByStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferralCount) graphql.Marshaler {
+			return ec.marshalNReferralCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_byStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlows",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlows_byDeclineReason(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_byDeclineReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReferralFlows().ByDeclineReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferralCount) graphql.Marshaler {
+			return ec.marshalNReferralCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_byDeclineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlows",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlows_byOutcome(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_byOutcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReferralFlows().ByOutcome(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ReferralCount) graphql.Marshaler {
+			return ec.marshalNReferralCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_byOutcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlows",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlows_medianHoursToAccept(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_medianHoursToAccept(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianHoursToAccept, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_medianHoursToAccept(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReferralFlows_medianHoursToComplete(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlows_medianHoursToComplete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianHoursToComplete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlows_medianHoursToComplete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Float")
 }
 
 func (ec *executionContext) _ReferralLink_id(ctx context.Context, field graphql.CollectedField, obj *model.ReferralLink) (ret graphql.Marshaler) {
@@ -21302,6 +23120,75 @@ func (ec *executionContext) fieldContext_ReferralStep_via(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReferralTransition_status(ctx context.Context, field graphql.CollectedField, obj *referral.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTransition_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTransition_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTransition", field, false, false, "ReferralStatus")
+}
+
+func (ec *executionContext) _ReferralTransition_at(ctx context.Context, field graphql.CollectedField, obj *referral.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTransition_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTransition_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTransition", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ReferralTransition_by(ctx context.Context, field graphql.CollectedField, obj *referral.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTransition_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTransition_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTransition", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchHit_type(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
@@ -28477,6 +30364,146 @@ func UnmarshalProjectOrder(ctx context.Context, raw any) (domain.Order, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReferralFilter(ctx context.Context, obj any) (model.ReferralFilter, error) {
+	var it model.ReferralFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stakeholderId", "direction", "statuses"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stakeholderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stakeholderId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StakeholderID = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOReferralDirection2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOReferralStatus2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReferralFilter unmarshals raw into the ReferralFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReferralFilter(ctx context.Context, raw any) (model.ReferralFilter, error) {
+	var out model.ReferralFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReferralInput(ctx context.Context, obj any) (model.ReferralInput, error) {
+	var it model.ReferralInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "caseCode", "fromStakeholderId", "serviceId", "categoryId", "targetGroupId", "territoryId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "caseCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseCode = data
+		case "fromStakeholderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromStakeholderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromStakeholderID = data
+		case "serviceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		case "categoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryID = data
+		case "targetGroupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetGroupId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetGroupID = data
+		case "territoryId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("territoryId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TerritoryID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReferralInput unmarshals raw into the ReferralInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReferralInput(ctx context.Context, raw any) (model.ReferralInput, error) {
+	var out model.ReferralInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReferralLinkInput(ctx context.Context, obj any) (domain.ReferralLink, error) {
 	var it domain.ReferralLink
 	if obj == nil {
@@ -28663,6 +30690,62 @@ func (ec *executionContext) unmarshalInputReferralPathInput(ctx context.Context,
 func UnmarshalReferralPathInput(ctx context.Context, raw any) (model.ReferralPathInput, error) {
 	var out model.ReferralPathInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralPathInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReferralStatusInput(ctx context.Context, obj any) (model.ReferralStatusInput, error) {
+	var it model.ReferralStatusInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "declineReason", "outcome"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "declineReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declineReason"))
+			data, err := ec.unmarshalODeclineReason2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclineReason = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOReferralOutcome2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReferralStatusInput unmarshals raw into the ReferralStatusInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReferralStatusInput(ctx context.Context, raw any) (model.ReferralStatusInput, error) {
+	var out model.ReferralStatusInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReferralStatusInput", raw, &out)
 	return out, err
 }
 
@@ -31369,6 +33452,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createReferral":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createReferral(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateReferralStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateReferralStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32660,6 +34757,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_referralPaths(ctx, field)
 				})
+		case "referral":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_referral(ctx, field)
+				})
+		case "referrals":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_referrals(ctx, field)
+				})
+		case "referralFlows":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_referralFlows(ctx, field)
+				})
 		case "serviceCategory":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -32744,6 +34859,280 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				return ec._Query___schema(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralImplementors = []string{"Referral"}
+
+func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet, obj *referral.Referral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Referral")
+		case "id":
+			out.Values[i] = ec._Referral_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseCode":
+			out.Values[i] = ec._Referral_caseCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Referral_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_to(ctx, field, obj)
+				})
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_service(ctx, field, obj)
+				})
+		case "category":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_category(ctx, field, obj)
+				})
+		case "targetGroup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_targetGroup(ctx, field, obj)
+				})
+		case "territory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_territory(ctx, field, obj)
+				})
+		case "declineReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_declineReason(ctx, field, obj)
+				})
+		case "outcome":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_outcome(ctx, field, obj)
+				})
+		case "history":
+			out.Values[i] = ec._Referral_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Referral_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Referral_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralCountImplementors = []string{"ReferralCount"}
+
+func (ec *executionContext) _ReferralCount(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralCount")
+		case "key":
+			out.Values[i] = ec._ReferralCount_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ReferralCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralFlowImplementors = []string{"ReferralFlow"}
+
+func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.SelectionSet, obj *store.Flow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralFlow")
+		case "sourceTerritory":
+			out.Values[i] = ec._ReferralFlow_sourceTerritory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetTerritory":
+			out.Values[i] = ec._ReferralFlow_targetTerritory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._ReferralFlow_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "count":
+			out.Values[i] = ec._ReferralFlow_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReferralFlow_byStatus(ctx, field, obj)
+				})
+		case "crossesMunicipalityBorder":
+			out.Values[i] = ec._ReferralFlow_crossesMunicipalityBorder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralFlowsImplementors = []string{"ReferralFlows"}
+
+func (ec *executionContext) _ReferralFlows(ctx context.Context, sel ast.SelectionSet, obj *store.Flows) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralFlows")
+		case "scope":
+			out.Values[i] = ec._ReferralFlows_scope(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._ReferralFlows_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "flows":
+			out.Values[i] = ec._ReferralFlows_flows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReferralFlows_byStatus(ctx, field, obj)
+				})
+		case "byDeclineReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReferralFlows_byDeclineReason(ctx, field, obj)
+				})
+		case "byOutcome":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReferralFlows_byOutcome(ctx, field, obj)
+				})
+		case "medianHoursToAccept":
+			out.Values[i] = ec._ReferralFlows_medianHoursToAccept(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "medianHoursToComplete":
+			out.Values[i] = ec._ReferralFlows_medianHoursToComplete(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -32977,6 +35366,49 @@ func (ec *executionContext) _ReferralStep(ctx context.Context, sel ast.Selection
 		case "via":
 			out.Values[i] = ec._ReferralStep_via(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralTransitionImplementors = []string{"ReferralTransition"}
+
+func (ec *executionContext) _ReferralTransition(ctx context.Context, sel ast.SelectionSet, obj *referral.Transition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralTransition")
+		case "status":
+			out.Values[i] = ec._ReferralTransition_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ReferralTransition_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ReferralTransition_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -35889,6 +38321,91 @@ func (ec *executionContext) marshalNProjectParticipant2ᚖgithubᚗcomᚋcoopgra
 	return ec._ProjectParticipant(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNReferral2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []*referral.Referral) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferral2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferral2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferral(ctx context.Context, sel ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Referral!")
+		return graphql.Null
+	}
+	return ec._Referral(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralCount2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReferralCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralCount2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralCount2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralCount(ctx context.Context, sel ast.SelectionSet, v *model.ReferralCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralCount!")
+		return graphql.Null
+	}
+	return ec._ReferralCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Flow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlow(ctx context.Context, sel ast.SelectionSet, v *store.Flow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralFlow!")
+		return graphql.Null
+	}
+	return ec._ReferralFlow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlows(ctx context.Context, sel ast.SelectionSet, v *store.Flows) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralFlows!")
+		return graphql.Null
+	}
+	return ec._ReferralFlows(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReferralInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralInput(ctx context.Context, v any) (model.ReferralInput, error) {
+	res, err := ec.unmarshalInputReferralInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNReferralLink2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReferralLink) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -35970,6 +38487,26 @@ func (ec *executionContext) marshalNReferralPathResult2ᚖgithubᚗcomᚋcoopgra
 	return ec._ReferralPathResult(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx context.Context, v any) (referral.Status, error) {
+	tmp, err := model.UnmarshalString(v)
+	res := referral.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx context.Context, sel ast.SelectionSet, v referral.Status) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ReferralStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNReferralStatusInput2githubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStatusInput(ctx context.Context, v any) (model.ReferralStatusInput, error) {
+	res, err := ec.unmarshalInputReferralStatusInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNReferralStep2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ReferralStep) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -35992,6 +38529,26 @@ func (ec *executionContext) marshalNReferralStep2ᚖgithubᚗcomᚋcoopgraphᚋc
 		return graphql.Null
 	}
 	return ec._ReferralStep(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralTransition2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐTransition(ctx context.Context, sel ast.SelectionSet, v referral.Transition) graphql.Marshaler {
+	return ec._ReferralTransition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralTransition2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []referral.Transition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralTransition2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
@@ -36823,6 +39380,24 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
+func (ec *executionContext) unmarshalODeclineReason2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeclineReason2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalODeliveryMode2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐDeliveryModeᚄ(ctx context.Context, v any) ([]domain.DeliveryMode, error) {
 	if v == nil {
 		return nil, nil
@@ -37357,11 +39932,98 @@ func (ec *executionContext) unmarshalOProjectOrder2ᚖgithubᚗcomᚋcoopgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOReferral2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐReferral(ctx context.Context, sel ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Referral(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReferralDirection2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralDirection2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOReferralFilter2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralFilter(ctx context.Context, v any) (*model.ReferralFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReferralFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOReferralLink2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralLink(ctx context.Context, sel ast.SelectionSet, v *model.ReferralLink) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ReferralLink(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReferralOutcome2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralOutcome2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOReferralStatus2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatusᚄ(ctx context.Context, v any) ([]referral.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]referral.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReferralStatus2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []referral.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralStatus2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐSearchTypeᚄ(ctx context.Context, v any) ([]model.SearchType, error) {

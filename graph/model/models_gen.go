@@ -238,6 +238,42 @@ type ProjectEdge struct {
 type Query struct {
 }
 
+// A count under a key (a status, a reason, an outcome).
+type ReferralCount struct {
+	// The key.
+	Key string `json:"key"`
+	// How many.
+	Count int `json:"count"`
+}
+
+// Which referrals `referrals` lists.
+type ReferralFilter struct {
+	// Only those this stakeholder sent or received.
+	StakeholderID *string `json:"stakeholderId,omitempty"`
+	// With stakeholderId: IN for those it received, OUT for those it sent. Default both.
+	Direction *string `json:"direction,omitempty"`
+	// Only those in these statuses.
+	Statuses []referral.Status `json:"statuses,omitempty"`
+}
+
+// A new referral, as `createReferral` takes it.
+type ReferralInput struct {
+	// Optional id; the server makes one when absent.
+	ID *string `json:"id,omitempty"`
+	// The coordinator's code for the case: 1 to 64 letters, digits, '.', '_', '/' or '-'. Never a person's name.
+	CaseCode string `json:"caseCode"`
+	// Id of the referring organisation (for a COORDINATOR, its own).
+	FromStakeholderID string `json:"fromStakeholderId"`
+	// Id of the ACTIVE service the person is referred to; its provider receives the referral.
+	ServiceID string `json:"serviceId"`
+	// Id of the need's category; the service must be in it or in a sub-category.
+	CategoryID string `json:"categoryId"`
+	// Id of the person's target group, if any.
+	TargetGroupID *string `json:"targetGroupId,omitempty"`
+	// Id of the territory where the person lives.
+	TerritoryID string `json:"territoryId"`
+}
+
 // A chain of referral protocols from the coordinator to a provider.
 type ReferralPath struct {
 	// The stakeholders of the chain in order, from the coordinator to the provider, each with the link that reached it.
@@ -299,6 +335,16 @@ type ReferralPathResult struct {
 	// usable links reaches: the protocols worth signing next. Same order as
 	// paths, without hops.
 	UnreachableProviders []*referral.Candidate `json:"unreachableProviders"`
+}
+
+// A change of a referral's status.
+type ReferralStatusInput struct {
+	// The new status.
+	Status referral.Status `json:"status"`
+	// Required with DECLINED, and only then.
+	DeclineReason *string `json:"declineReason,omitempty"`
+	// Required with COMPLETED, and only then.
+	Outcome *string `json:"outcome,omitempty"`
 }
 
 // One stakeholder of a chain.

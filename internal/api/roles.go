@@ -27,6 +27,11 @@ var fieldRoles = map[string]auth.Role{
 	"Query.cooperationOpportunities": auth.Analyst,
 	"CooperationArea.overview":       auth.Analyst,
 	"Query.referralPaths":            auth.Analyst,
+	"Query.referral":                 auth.Analyst,
+	"Query.referrals":                auth.Analyst,
+	"Query.referralFlows":            auth.Analyst,
+	"Mutation.createReferral":        auth.Coordinator,
+	"Mutation.updateReferralStatus":  auth.Coordinator,
 
 	// A coordinator's own services and referral links (the store checks
 	// that they are its stakeholder's).

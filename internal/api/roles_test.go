@@ -34,21 +34,28 @@ const coordinatorOf = "st-csii"
 // production mode with HS256 tokens, every request carrying the role's
 // token.
 func roleHandlers(st *store.Store) map[auth.Role]http.Handler {
-	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Production: true,
-		Auth: auth.New(auth.Config{JWTSecret: roleSecret})})
 	out := map[auth.Role]http.Handler{}
 	for _, role := range auth.Roles {
-		claims := jwt.MapClaims{"sub": "test-" + strings.ToLower(string(role)), "coopgraph_role": string(role), "exp": time.Now().Add(time.Hour).Unix()}
-		if role == auth.Coordinator {
-			claims["coopgraph_stakeholder"] = coordinatorOf
-		}
-		token, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(roleSecret)
-		out[role] = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			r.Header.Set("Authorization", "Bearer "+token)
-			h.ServeHTTP(w, r)
-		})
+		out[role] = tokenHandler(st, role, coordinatorOf)
 	}
 	return out
+}
+
+// tokenHandler returns the API over st with every request carrying a token
+// of role (for a COORDINATOR, acting for stakeholder); its subject is
+// "test-" and the role in lower case.
+func tokenHandler(st *store.Store, role auth.Role, stakeholder string) http.Handler {
+	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Production: true,
+		Auth: auth.New(auth.Config{JWTSecret: roleSecret})})
+	claims := jwt.MapClaims{"sub": "test-" + strings.ToLower(string(role)), "coopgraph_role": string(role), "exp": time.Now().Add(time.Hour).Unix()}
+	if role == auth.Coordinator {
+		claims["coopgraph_stakeholder"] = stakeholder
+	}
+	token, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(roleSecret)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Set("Authorization", "Bearer "+token)
+		h.ServeHTTP(w, r)
+	})
 }
 
 // roleTable is the README's role table written out: the least role that
@@ -61,6 +68,11 @@ var roleTable = map[string]auth.Role{
 	"Query.cooperationAreasOverview": auth.Analyst,
 	"Query.cooperationOpportunities": auth.Analyst,
 	"Query.referralPaths":            auth.Analyst,
+	"Query.referral":                 auth.Analyst,
+	"Query.referrals":                auth.Analyst,
+	"Query.referralFlows":            auth.Analyst,
+	"Mutation.createReferral":        auth.Coordinator,
+	"Mutation.updateReferralStatus":  auth.Coordinator,
 
 	"Mutation.createService":      auth.Coordinator,
 	"Mutation.updateService":      auth.Coordinator,

@@ -64,7 +64,7 @@ func newID(prefix string) string {
 var idPrefixes = map[string]string{
 	LabelTerritory: "tr", LabelStakeholder: "st", LabelServiceCategory: "cat", LabelTargetGroup: "tg",
 	LabelService: "svc", LabelNeed: "need", LabelCooperationArea: "area", LabelPartnership: "ps",
-	LabelPractice: "pr", LabelProject: "prj", LabelEvent: "ev", linkLabel: "ref", "ApiKey": "key",
+	LabelPractice: "pr", LabelProject: "prj", LabelEvent: "ev", linkLabel: "ref", "ApiKey": "key", LabelReferral: "rfl",
 }
 
 // NewID returns a fresh id for a record of label.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -224,6 +225,7 @@ WITH r
 
 // ReferralFilter selects referrals.
 type ReferralFilter struct {
+	IDs           []string // these only
 	StakeholderID string   // sent or received by it
 	Direction     string   // "IN", "OUT" or "" for both
 	Statuses      []string // any of these
@@ -232,20 +234,16 @@ type ReferralFilter struct {
 // Referrals lists referrals, the newest first: for a COORDINATOR only
 // those its stakeholder sent or received, whatever the filter.
 func (s *Store) Referrals(ctx context.Context, f ReferralFilter, first int) ([]*referral.Referral, error) {
-	ids := []string{}
-	if f.StakeholderID != "" {
-		ids = append(ids, f.StakeholderID)
-	}
 	// Returns the referrals the filter and the caller's role select.
 	cypher := `MATCH (r:Referral)
-WHERE (size($statuses) = 0 OR r.status IN $statuses)
+WHERE (size($ids) = 0 OR r.id IN $ids) AND (size($statuses) = 0 OR r.status IN $statuses)
   AND ($stakeholder IS NULL
        OR ($direction <> 'IN' AND EXISTS { (r)-[:REFERRAL_FROM]->(:Stakeholder {id: $stakeholder}) })
        OR ($direction <> 'OUT' AND EXISTS { (r)-[:REFERRAL_TO]->(:Stakeholder {id: $stakeholder}) }))
   AND ($party IS NULL OR EXISTS { (r)-[:REFERRAL_FROM|REFERRAL_TO]->(:Stakeholder {id: $party}) })
 WITH r ORDER BY r.createdAt DESC, r.id LIMIT $first
 ` + referralReturn
-	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"statuses": nonNil(f.Statuses), "stakeholder": nilIfEmpty(f.StakeholderID),
+	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"ids": nonNil(f.IDs), "statuses": nonNil(f.Statuses), "stakeholder": nilIfEmpty(f.StakeholderID),
 		"direction": f.Direction, "first": first}))
 	if err != nil {
 		return nil, fmt.Errorf("referrals: %w", err)
@@ -255,4 +253,123 @@ WITH r ORDER BY r.createdAt DESC, r.id LIMIT $first
 		out[i] = referralOf(rec)
 	}
 	return out, nil
+}
+
+// Flow counts the referrals from one territory (where the people live) to
+// one (where the provider is) in one category.
+type Flow struct {
+	SourceTerritory, TargetTerritory *domain.Territory
+	Category                         *domain.ServiceCategory
+	Count                            int
+	ByStatus                         map[string]int // current status
+	// The source and the target are in different municipalities.
+	CrossesMunicipalityBorder bool
+}
+
+// Flows sums up the referrals whose person lives in a scope.
+type Flows struct {
+	Scope           *domain.Territory
+	Total           int
+	Flows           []*Flow
+	ByStatus        map[string]int
+	ByDeclineReason map[string]int
+	ByOutcome       map[string]int
+	// Median hours from SENT to ACCEPTED and to COMPLETED; nil when no
+	// referral got there.
+	MedianHoursToAccept, MedianHoursToComplete *float64
+}
+
+// ReferralFlows counts the referrals sent in [from, to) (either may be
+// zero: open) whose person lives in the scope or below it, by source and
+// target territory and category, with the share of each status, decline
+// reason and outcome, and the median times to acceptance and completion.
+func (s *Store) ReferralFlows(ctx context.Context, scopeID string, from, to time.Time) (*Flows, error) {
+	var fromP, toP any
+	if !from.IsZero() {
+		fromP = from.UTC()
+	}
+	if !to.IsZero() {
+		toP = to.UTC()
+	}
+	// Returns one row per flow (source, target, category) with the
+	// statuses, decline reasons, outcomes and times of its referrals.
+	const cypher = `MATCH (scope:Territory {id: $scope})
+OPTIONAL CALL (scope) {
+  MATCH (scope)<-[:PART_OF*0..]-(src:Territory)<-[:REFERRAL_TERRITORY]-(r:Referral)
+  WHERE ($from IS NULL OR r.createdAt >= $from) AND ($to IS NULL OR r.createdAt < $to)
+  WITH DISTINCT r, src
+  MATCH (r)-[:REFERRAL_TO]->(:Stakeholder)-[:LOCATED_IN]->(dst:Territory), (r)-[:REFERRAL_CATEGORY]->(c:ServiceCategory)
+  WITH src, dst, c, r,
+    [i IN range(0, size(r.historyStatus) - 1) WHERE r.historyStatus[i] = 'ACCEPTED' | r.historyAt[i]][0] AS acceptedAt,
+    [i IN range(0, size(r.historyStatus) - 1) WHERE r.historyStatus[i] = 'COMPLETED' | r.historyAt[i]][0] AS completedAt
+  RETURN src, dst, c, collect(r.status) AS statuses, collect(r.declineReason) AS reasons, collect(r.outcome) AS outcomes,
+    collect(CASE WHEN acceptedAt IS NOT NULL THEN duration.inSeconds(r.createdAt, acceptedAt).seconds END) AS toAccept,
+    collect(CASE WHEN completedAt IS NOT NULL THEN duration.inSeconds(r.createdAt, completedAt).seconds END) AS toComplete,
+    COLLECT { MATCH (src)-[:PART_OF*0..]->(m:Territory {level: 'MUNICIPALITY'}) RETURN m.id }
+      <> COLLECT { MATCH (dst)-[:PART_OF*0..]->(m:Territory {level: 'MUNICIPALITY'}) RETURN m.id } AS crosses
+  ORDER BY size(statuses) DESC, src.name, dst.name, c.name
+}
+RETURN scope, src, dst, c, statuses, reasons, outcomes, toAccept, toComplete, crosses`
+	recs, err := s.read(ctx, cypher, map[string]any{"scope": scopeID, "from": fromP, "to": toP})
+	if err != nil {
+		return nil, fmt.Errorf("referral flows: %w", err)
+	}
+	if len(recs) == 0 {
+		return nil, domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", scopeID)}}
+	}
+	out := &Flows{ByStatus: map[string]int{}, ByDeclineReason: map[string]int{}, ByOutcome: map[string]int{}}
+	if out.Scope, err = decodeValue[domain.Territory](recs[0].Values[0]); err != nil {
+		return nil, err
+	}
+	var toAccept, toComplete []float64
+	for _, rec := range recs {
+		if rec.Values[1] == nil { // no referral in the scope
+			continue
+		}
+		f := &Flow{ByStatus: map[string]int{}, CrossesMunicipalityBorder: rec.Values[9].(bool)}
+		if f.SourceTerritory, err = decodeValue[domain.Territory](rec.Values[1]); err != nil {
+			return nil, err
+		}
+		if f.TargetTerritory, err = decodeValue[domain.Territory](rec.Values[2]); err != nil {
+			return nil, err
+		}
+		if f.Category, err = decodeValue[domain.ServiceCategory](rec.Values[3]); err != nil {
+			return nil, err
+		}
+		for _, st := range stringList(rec.Values[4]) {
+			f.Count++
+			f.ByStatus[st]++
+			out.ByStatus[st]++
+		}
+		for _, r := range stringList(rec.Values[5]) {
+			out.ByDeclineReason[r]++
+		}
+		for _, o := range stringList(rec.Values[6]) {
+			out.ByOutcome[o]++
+		}
+		for _, v := range rec.Values[7].([]any) {
+			toAccept = append(toAccept, float64(v.(int64))/3600)
+		}
+		for _, v := range rec.Values[8].([]any) {
+			toComplete = append(toComplete, float64(v.(int64))/3600)
+		}
+		out.Total += f.Count
+		out.Flows = append(out.Flows, f)
+	}
+	out.MedianHoursToAccept, out.MedianHoursToComplete = median(toAccept), median(toComplete)
+	return out, nil
+}
+
+// median is the middle value (the mean of the two middle ones for an even
+// count); nil for none.
+func median(xs []float64) *float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	slices.Sort(xs)
+	m := xs[len(xs)/2]
+	if len(xs)%2 == 0 {
+		m = (xs[len(xs)/2-1] + xs[len(xs)/2]) / 2
+	}
+	return &m
 }
