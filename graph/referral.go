@@ -82,6 +82,8 @@ func counts(m map[string]int) []*model.ReferralCount {
 	for k, n := range m {
 		out = append(out, &model.ReferralCount{Key: k, Count: n})
 	}
-	slices.SortFunc(out, func(a, b *model.ReferralCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key)) })
+	slices.SortFunc(out, func(a, b *model.ReferralCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
+	})
 	return out
 }

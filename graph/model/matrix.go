@@ -32,7 +32,9 @@ type MatrixCell struct {
 }
 
 // Key names the cell by its row's and column's ids.
-func (c *MatrixCell) Key() store.CellKey { return store.CellKey{Row: c.Territory.ID, Col: c.Category.ID} }
+func (c *MatrixCell) Key() store.CellKey {
+	return store.CellKey{Row: c.Territory.ID, Col: c.Category.ID}
+}
 
 // CellDetails answers the costly fields of a matrix's cells.
 type CellDetails interface {
