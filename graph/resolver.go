@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -10,4 +11,6 @@ import (
 // dependencies are wired.
 type Resolver struct {
 	Store *store.Store
+	// Networks caches network projections for the network analyses.
+	Networks *network.Cache
 }

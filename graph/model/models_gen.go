@@ -10,6 +10,7 @@ import (
 
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/referral"
 )
 
@@ -21,6 +22,54 @@ type APIKeyInput struct {
 	Role auth.Role `json:"role"`
 	// Required for COORDINATOR: the id of the stakeholder the key acts for.
 	StakeholderID *string `json:"stakeholderId,omitempty"`
+}
+
+// Stakeholders ranked by a centrality measure.
+type CentralityResult struct {
+	// The measure.
+	Measure string `json:"measure"`
+	// Stakeholders in the network.
+	Nodes int `json:"nodes"`
+	// For a sampled BETWEENNESS, the number of source stakeholders sampled; null when exact.
+	SampledSources *int `json:"sampledSources,omitempty"`
+	// The best first (ties by id).
+	Scores []*CentralityScore `json:"scores"`
+}
+
+// A stakeholder's centrality.
+type CentralityScore struct {
+	// 1 for the most central.
+	Rank int `json:"rank"`
+	// The stakeholder.
+	Stakeholder *domain.Stakeholder `json:"stakeholder"`
+	// Its score (see CentralityMeasure).
+	Score float64 `json:"score"`
+}
+
+// A community: stakeholders more tied among themselves than to others.
+type Community struct {
+	// 0 for the largest.
+	ID int `json:"id"`
+	// Number of members.
+	Size int `json:"size"`
+	// The members, by id.
+	Members []*domain.Stakeholder `json:"members"`
+	// Its members' kinds, the most frequent first.
+	Kinds []*LabelCount `json:"kinds"`
+	// Its members' sectors, the most frequent first.
+	Sectors []*LabelCount `json:"sectors"`
+	// Its members' territories by name, the most frequent first.
+	Territories []*LabelCount `json:"territories"`
+	// Its members' cooperation areas by name, the most frequent first.
+	Areas []*LabelCount `json:"areas"`
+}
+
+// The communities of a network.
+type CommunityResult struct {
+	// Modularity of the partition (−0.5 to 1; higher is more clustered).
+	Modularity float64 `json:"modularity"`
+	// The communities, the largest first.
+	Communities []*Community `json:"communities"`
 }
 
 // A page of cooperation areas.
@@ -121,6 +170,14 @@ type ImportReport struct {
 	Warnings []*domain.Problem `json:"warnings"`
 }
 
+// A label and how many have it.
+type LabelCount struct {
+	// The label.
+	Label string `json:"label"`
+	// How many.
+	Count int `json:"count"`
+}
+
 // The write API. Every mutation is one transaction: it is written whole or not
 // at all. A write that changes a record's fields or owned relationships raises
 // its `version` by one and sets `updatedAt` and `updatedBy`; a write that
@@ -159,6 +216,76 @@ type NeedEdge struct {
 	Node *domain.Need `json:"node"`
 }
 
+// A tie between two stakeholders.
+type NetworkEdge struct {
+	// Id of one stakeholder (the smaller id).
+	Source string `json:"source"`
+	// Id of the other.
+	Target string `json:"target"`
+	// What ties them.
+	Relation network.Relation `json:"relation"`
+	// How strongly (see NetworkRelation).
+	Weight float64 `json:"weight"`
+}
+
+// A stakeholder network: nodes and weighted ties.
+type NetworkGraph struct {
+	// The stakeholders, with their degree and community.
+	Nodes []*NetworkNode `json:"nodes"`
+	// The ties: one per pair and relation.
+	Edges []*NetworkEdge `json:"edges"`
+	// True when maxNodes cut the network (the nodes of highest degree are kept).
+	Truncated bool `json:"truncated"`
+}
+
+// A stakeholder in a network.
+type NetworkNode struct {
+	// The stakeholder.
+	Stakeholder *domain.Stakeholder `json:"stakeholder"`
+	// Number of distinct stakeholders tied to it in the network returned.
+	Degree int `json:"degree"`
+	// Its community (Louvain, resolution 1) in the network returned; 0 is the largest.
+	Community int `json:"community"`
+}
+
+// A chain of ties between two stakeholders.
+type NetworkPath struct {
+	// The stakeholders from the first to the last.
+	Stakeholders []*domain.Stakeholder `json:"stakeholders"`
+	// Number of ties.
+	Hops int `json:"hops"`
+}
+
+// Summary figures of a network.
+type NetworkStats struct {
+	// Stakeholders.
+	Nodes int `json:"nodes"`
+	// Tied pairs of stakeholders, whatever the relations.
+	Edges int `json:"edges"`
+	// edges / (nodes × (nodes − 1) / 2).
+	Density float64 `json:"density"`
+	// Connected components (an isolated stakeholder is one).
+	Components int `json:"components"`
+	// Share of the stakeholders in the largest component (0 to 1).
+	LargestComponentShare float64 `json:"largestComponentShare"`
+	// Mean number of ties per stakeholder.
+	AverageDegree float64 `json:"averageDegree"`
+	// Mean local clustering coefficient (0 for fewer than two ties).
+	AverageClustering float64 `json:"averageClustering"`
+	// Share of tied pairs whose sectors differ (public, non-profit, private).
+	CrossSectorShare float64 `json:"crossSectorShare"`
+	// Stakeholders with no tie of the kinds asked: outreach targets.
+	Isolated []*domain.Stakeholder `json:"isolated"`
+}
+
+// The network's figures as of a date.
+type NetworkStatsAt struct {
+	// The last day of the interval.
+	At domain.Date `json:"at"`
+	// The figures then.
+	Stats *NetworkStats `json:"stats"`
+}
+
 // Where a page of a connection sits in the whole list (Relay cursor connections).
 type PageInfo struct {
 	// True when more items follow the last one of this page.
@@ -169,6 +296,19 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// Cursor of the last item of this page; pass it as `after` to get the next page. Null when the page is empty.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A stakeholder worth introducing to another.
+type PartnerSuggestion struct {
+	// The stakeholder suggested.
+	Stakeholder *domain.Stakeholder `json:"stakeholder"`
+	// Adamic–Adar score: over the stakeholders both are tied to (partnerships,
+	// events, areas, referrals), the sum of 1 / ln(their number of ties).
+	Score float64 `json:"score"`
+	// The stakeholders both are tied to, by id.
+	CommonNeighbours []*domain.Stakeholder `json:"commonNeighbours"`
+	// True when one provides an ACTIVE service in a category the other's territory needs.
+	Complementary bool `json:"complementary"`
 }
 
 // A page of partnerships.

@@ -34,6 +34,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/metrics"
+	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -116,7 +117,8 @@ type api struct {
 }
 
 func (a *api) graphql() http.Handler {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Store: a.opts.Store}}))
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Store: a.opts.Store,
+		Networks: network.NewCache(time.Minute, 32)}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -48,7 +48,13 @@ type Store struct {
 	log     *slog.Logger
 	obs     Observer
 	queries atomic.Int64 // all queries run, for metrics and benchmarks
+	// writes counts the write transactions committed by this store; caches
+	// of derived data (network projections) compare it.
+	writes atomic.Int64
 }
+
+// Generation changes whenever this store commits a write.
+func (s *Store) Generation() int64 { return s.writes.Load() }
 
 // Open creates the driver. It does not wait for the database; see Ping and
 // WaitReady.
@@ -182,6 +188,9 @@ func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQuery
 	if err != nil {
 		return nil, classify(ctx, err)
 	}
+	if mode == "write" {
+		s.writes.Add(1)
+	}
 	return res.Records, nil
 }
 
@@ -200,6 +209,7 @@ func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransa
 	if err != nil {
 		return classify(ctx, err)
 	}
+	s.writes.Add(1)
 	return nil
 }
 
