@@ -237,3 +237,54 @@ func TestNetworkBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestDemoCommunities: over partnerships and events, the demo's network
+// falls into the groups the source texts describe. The six foreign
+// partners of the DIALOG consortium form a community of their own (the
+// Vratsa chamber, the seventh party, sits with its Vratsa platform
+// partners), and the NGOs and agencies trained in Lesichovo on 19
+// September 2018 form another.
+func TestDemoCommunities(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadDemo(t, st)
+	h := newHandler(st)
+	var got struct {
+		Communities struct {
+			Modularity  float64
+			Communities []struct{ Members []struct{ ID string } }
+		}
+	}
+	ok(t, h, st, `{ communities(relations: [PARTNERSHIP, EVENT]) { modularity communities { members { id } } } }`, nil, &got)
+	community := map[string]int{}
+	for c, com := range got.Communities.Communities {
+		for _, m := range com.Members {
+			community[m.ID] = c
+		}
+	}
+	dialog := []string{"st-esf-flanders", "st-ftc", "st-jccm", "st-ls-ministry", "st-pat", "st-ticino-vet"}
+	c := community[dialog[0]]
+	for _, id := range dialog {
+		if community[id] != c {
+			t.Errorf("DIALOG partner %s is in community %d, not %d", id, community[id], c)
+		}
+	}
+	if n := len(got.Communities.Communities[c].Members); n != len(dialog) {
+		t.Errorf("the DIALOG community has %d members, want the %d foreign partners", n, len(dialog))
+	}
+	if community["st-cci-vratsa"] != community["st-vratsa-municipality"] {
+		t.Error("the Vratsa chamber is not with its platform partners")
+	}
+	trained := []string{"st-asa-pazardzhik", "st-naso", "st-cts", "st-iga-fund", "st-equal-start", "st-rural-initiative", "st-lesichovo-commission"}
+	t0 := community[trained[0]]
+	for _, id := range trained {
+		if community[id] != t0 {
+			t.Errorf("trainee %s is in community %d, not %d", id, community[id], t0)
+		}
+	}
+	if t0 == c {
+		t.Error("the trainees and the DIALOG partners are one community")
+	}
+	if got.Communities.Modularity < 0.4 {
+		t.Errorf("modularity %v: no clear groups", got.Communities.Modularity)
+	}
+}
