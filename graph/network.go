@@ -53,6 +53,21 @@ func (r *Resolver) projection(ctx context.Context, scopeID string, relations []n
 	return g, nil
 }
 
+// Network returns the network of a scope cut to its maxNodes stakeholders
+// of highest degree, and whether it was cut: the network query and the
+// network files.
+func (r *Resolver) Network(ctx context.Context, scopeID string, relations []network.Relation, asOf *domain.Date, maxNodes int) (*network.Graph, bool, error) {
+	if maxNodes < 1 || maxNodes > maxNetworkNodes {
+		return nil, false, rangeError("maxNodes", 1, maxNetworkNodes, maxNodes)
+	}
+	g, err := r.projection(ctx, scopeID, relations, asOf)
+	if err != nil {
+		return nil, false, err
+	}
+	top, truncated := g.Top(maxNodes)
+	return top, truncated, nil
+}
+
 // networkGraph is the API's view of g, with each node's degree and
 // community in g.
 func networkGraph(g *network.Graph, truncated bool) *model.NetworkGraph {

@@ -16,16 +16,11 @@ import (
 
 // Network is the resolver for the network field.
 func (r *queryResolver) Network(ctx context.Context, scopeID *string, relations []network.Relation, asOf *domain.Date, maxNodes *int) (*model.NetworkGraph, error) {
-	n, err := checkMaxNodes(maxNodes)
+	g, truncated, err := r.Resolver.Network(ctx, defaultOr(scopeID, ""), relations, asOf, defaultOr(maxNodes, 500))
 	if err != nil {
 		return nil, err
 	}
-	g, err := r.projection(ctx, defaultOr(scopeID, ""), relations, asOf)
-	if err != nil {
-		return nil, err
-	}
-	top, truncated := g.Top(n)
-	return networkGraph(top, truncated), nil
+	return networkGraph(g, truncated), nil
 }
 
 // EgoNetwork is the resolver for the egoNetwork field.

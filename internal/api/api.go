@@ -88,7 +88,8 @@ func New(o Options) http.Handler {
 	if o.MaxComplexity <= 0 {
 		o.MaxComplexity = 500000
 	}
-	a := &api{opts: o, log: o.Logger}
+	a := &api{opts: o, log: o.Logger,
+		resolver: &graph.Resolver{Store: o.Store, Networks: network.NewCache(time.Minute, 32)}}
 
 	mux := http.NewServeMux()
 	if o.RateLimit > 0 {
@@ -96,6 +97,8 @@ func New(o Options) http.Handler {
 	}
 	mux.Handle("/graphql", a.middleware(a.graphql()))
 	mux.Handle("GET /export/matrix.csv", a.middleware(http.HandlerFunc(a.matrixCSV)))
+	mux.Handle("GET /export/network.graphml", a.middleware(a.networkFile("graphml")))
+	mux.Handle("GET /export/network.gexf", a.middleware(a.networkFile("gexf")))
 	if !o.Production {
 		mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
 	}
@@ -111,14 +114,14 @@ func New(o Options) http.Handler {
 }
 
 type api struct {
-	opts    Options
-	log     *slog.Logger
-	limiter *rateLimiter
+	opts     Options
+	resolver *graph.Resolver // shared by GraphQL and the file exports
+	log      *slog.Logger
+	limiter  *rateLimiter
 }
 
 func (a *api) graphql() http.Handler {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Store: a.opts.Store,
-		Networks: network.NewCache(time.Minute, 32)}}))
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: a.resolver}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

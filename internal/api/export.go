@@ -12,6 +12,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
+	"github.com/coopgraph/coopgraph/internal/network"
 )
 
 // matrixCSV serves GET /export/matrix.csv: the supply–demand matrix with
@@ -105,4 +106,80 @@ func matrixQueryOf(r *http.Request) (matrix.Query, error) {
 		return q, ps
 	}
 	return q, nil
+}
+
+// networkFile serves GET /export/network.graphml and .gexf: the network
+// query's network (same arguments: scopeId, relations=A,B, asOf, maxNodes)
+// as a file Gephi opens as it is, with each node's kind, sector,
+// territory, community, degree and PageRank.
+func (a *api) networkFile(format string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if info := infoFrom(ctx); info != nil {
+			info.mu.Lock()
+			info.operation, info.kind = "network."+format, "export"
+			info.mu.Unlock()
+		}
+		if who, ok := auth.From(ctx); ok {
+			if need := leastRole("Query", "network"); !who.Role.AtLeast(need) {
+				a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
+					Message: fmt.Sprintf("a %s may not export the network; it takes the %s role or above", who.Role, need)})
+				return
+			}
+		}
+		v := r.URL.Query()
+		var ps domain.Problems
+		var relations []network.Relation
+		for _, x := range v["relations"] {
+			for _, rel := range strings.Split(x, ",") {
+				if rel = strings.TrimSpace(rel); rel == "" {
+					continue
+				}
+				if !slices.Contains(network.Relations, network.Relation(rel)) {
+					ps = append(ps, domain.Problem{Field: "relations", Message: fmt.Sprintf("must be among %v, got %q", network.Relations, rel)})
+				}
+				relations = append(relations, network.Relation(rel))
+			}
+		}
+		var asOf *domain.Date
+		if s := v.Get("asOf"); s != "" {
+			d, err := domain.ParseDate(s)
+			if err != nil {
+				ps = append(ps, domain.Problem{Field: "asOf", Message: fmt.Sprintf("must be a date like 2024-01-31, got %q", s)})
+			}
+			asOf = &d
+		}
+		maxNodes := 500
+		if s := v.Get("maxNodes"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				ps = append(ps, domain.Problem{Field: "maxNodes", Message: fmt.Sprintf("must be a whole number, got %q", s)})
+			}
+			maxNodes = n
+		}
+		if len(ps) > 0 {
+			a.refuse(w, ctx, ps)
+			return
+		}
+		g, _, err := a.resolver.Network(ctx, v.Get("scopeId"), relations, asOf, maxNodes)
+		if err != nil {
+			a.refuse(w, ctx, err)
+			return
+		}
+		name := "network"
+		if s := v.Get("scopeId"); s != "" {
+			name += "-" + unsafeChars.ReplaceAllString(s, "_")
+		}
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+format+`"`)
+		if format == "gexf" {
+			w.Header().Set("Content-Type", "application/gexf+xml; charset=utf-8")
+			err = g.WriteGEXF(w, g.Attributes())
+		} else {
+			w.Header().Set("Content-Type", "application/graphml+xml; charset=utf-8")
+			err = g.WriteGraphML(w, g.Attributes())
+		}
+		if err != nil {
+			a.log.WarnContext(ctx, "network file not written in full", "error", err, "request_id", requestID(ctx))
+		}
+	}
 }

@@ -1,12 +1,17 @@
 package api_test
 
 import (
+	"encoding/xml"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 )
@@ -286,5 +291,191 @@ func TestDemoCommunities(t *testing.T) {
 	}
 	if got.Communities.Modularity < 0.4 {
 		t.Errorf("modularity %v: no clear groups", got.Communities.Modularity)
+	}
+}
+
+// TestNetworkFiles reads the GraphML and GEXF files back with an XML
+// parser and checks them against the rules of the two formats: every
+// attribute used is declared with a type and its values parse as that
+// type; every edge joins declared nodes; the graph is undirected.
+func TestNetworkFiles(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadFile(t, st, "../../testdata/network/graph.json")
+	h := newHandler(st)
+	get := func(url string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, url, nil))
+		return rec
+	}
+	checkValue := func(typ, v string) error {
+		var err error
+		switch typ {
+		case "int", "integer":
+			_, err = strconv.Atoi(v)
+		case "double":
+			_, err = strconv.ParseFloat(v, 64)
+		}
+		return err
+	}
+
+	t.Run("GraphML", func(t *testing.T) {
+		rec := get("/export/network.graphml?scopeId=n-country&relations=PARTNERSHIP")
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%d %s", rec.Code, rec.Body)
+		}
+		var doc struct {
+			XMLName xml.Name
+			Keys    []struct {
+				ID   string `xml:"id,attr"`
+				For  string `xml:"for,attr"`
+				Type string `xml:"attr.type,attr"`
+			} `xml:"key"`
+			Graph struct {
+				EdgeDefault string `xml:"edgedefault,attr"`
+				Nodes       []struct {
+					ID   string `xml:"id,attr"`
+					Data []struct {
+						Key   string `xml:"key,attr"`
+						Value string `xml:",chardata"`
+					} `xml:"data"`
+				} `xml:"node"`
+				Edges []struct {
+					Source string `xml:"source,attr"`
+					Target string `xml:"target,attr"`
+					Data   []struct {
+						Key   string `xml:"key,attr"`
+						Value string `xml:",chardata"`
+					} `xml:"data"`
+				} `xml:"edge"`
+			} `xml:"graph"`
+		}
+		if err := xml.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.XMLName.Space != "http://graphml.graphdrawing.org/xmlns" || doc.XMLName.Local != "graphml" || doc.Graph.EdgeDefault != "undirected" {
+			t.Fatalf("root %v, edgedefault %q", doc.XMLName, doc.Graph.EdgeDefault)
+		}
+		keys := map[string]string{}
+		for _, k := range doc.Keys {
+			if k.For != "node" && k.For != "edge" || !slices.Contains([]string{"string", "int", "double"}, k.Type) {
+				t.Errorf("key %+v", k)
+			}
+			keys[k.For+"/"+k.ID] = k.Type
+		}
+		nodes := map[string]bool{}
+		pagerank := 0.0
+		for _, n := range doc.Graph.Nodes {
+			nodes[n.ID] = true
+			for _, d := range n.Data {
+				typ, declared := keys["node/"+d.Key]
+				if err := checkValue(typ, d.Value); !declared || err != nil {
+					t.Errorf("node %s data %s=%q: declared %v, %v", n.ID, d.Key, d.Value, declared, err)
+				}
+				if d.Key == "pagerank" {
+					v, _ := strconv.ParseFloat(d.Value, 64)
+					pagerank += v
+				}
+			}
+		}
+		for _, e := range doc.Graph.Edges {
+			if !nodes[e.Source] || !nodes[e.Target] {
+				t.Errorf("edge %s-%s joins undeclared nodes", e.Source, e.Target)
+			}
+			for _, d := range e.Data {
+				if typ, declared := keys["edge/"+d.Key]; !declared || checkValue(typ, d.Value) != nil {
+					t.Errorf("edge data %s=%q", d.Key, d.Value)
+				}
+			}
+		}
+		if len(doc.Graph.Nodes) != 7 || len(doc.Graph.Edges) != 7 || math.Abs(pagerank-1) > 1e-6 {
+			t.Errorf("%d nodes, %d edges, PageRank sums to %v", len(doc.Graph.Nodes), len(doc.Graph.Edges), pagerank)
+		}
+	})
+
+	t.Run("GEXF", func(t *testing.T) {
+		rec := get("/export/network.gexf?relations=PARTNERSHIP,EVENT&maxNodes=6")
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%d %s", rec.Code, rec.Body)
+		}
+		type values struct {
+			Values []struct {
+				For   string `xml:"for,attr"`
+				Value string `xml:"value,attr"`
+			} `xml:"attvalues>attvalue"`
+		}
+		var doc struct {
+			XMLName xml.Name
+			Version string `xml:"version,attr"`
+			Graph   struct {
+				EdgeType   string `xml:"defaultedgetype,attr"`
+				Attributes []struct {
+					Class      string `xml:"class,attr"`
+					Attributes []struct {
+						ID   string `xml:"id,attr"`
+						Type string `xml:"type,attr"`
+					} `xml:"attribute"`
+				} `xml:"attributes"`
+				Nodes []struct {
+					ID string `xml:"id,attr"`
+					values
+				} `xml:"nodes>node"`
+				Edges []struct {
+					Source string `xml:"source,attr"`
+					Target string `xml:"target,attr"`
+					Weight string `xml:"weight,attr"`
+					values
+				} `xml:"edges>edge"`
+			} `xml:"graph"`
+		}
+		if err := xml.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.XMLName.Space != "http://gexf.net/1.3" || doc.Version != "1.3" || doc.Graph.EdgeType != "undirected" {
+			t.Fatalf("root %v %q %q", doc.XMLName, doc.Version, doc.Graph.EdgeType)
+		}
+		types := map[string]string{}
+		for _, as := range doc.Graph.Attributes {
+			for _, a := range as.Attributes {
+				types[as.Class+"/"+a.ID] = a.Type
+			}
+		}
+		nodes := map[string]bool{}
+		for _, n := range doc.Graph.Nodes {
+			nodes[n.ID] = true
+			for _, v := range n.Values {
+				if typ, ok := types["node/"+v.For]; !ok || checkValue(typ, v.Value) != nil {
+					t.Errorf("node %s attvalue %s=%q", n.ID, v.For, v.Value)
+				}
+			}
+		}
+		for _, e := range doc.Graph.Edges {
+			if _, err := strconv.ParseFloat(e.Weight, 64); err != nil || !nodes[e.Source] || !nodes[e.Target] {
+				t.Errorf("edge %+v", e)
+			}
+		}
+		// maxNodes 6 keeps the six tied stakeholders and drops z.
+		if len(doc.Graph.Nodes) != 6 || nodes["z"] {
+			t.Errorf("nodes %v", nodes)
+		}
+	})
+
+	for _, tc := range []struct{ name, url, field string }{
+		{"ErrRelation", "/export/network.graphml?relations=FRIENDSHIP", "relations"},
+		{"ErrMaxNodes", "/export/network.gexf?maxNodes=0", "maxNodes"},
+		{"ErrAsOf", "/export/network.gexf?asOf=yesterday", "asOf"},
+		{"ErrScope", "/export/network.gexf?scopeId=n-nope", "scopeId"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := get(tc.url)
+			if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"field":"`+tc.field+`"`) {
+				t.Errorf("%d %s", rec.Code, rec.Body)
+			}
+		})
+	}
+	if rec := httptest.NewRecorder(); true {
+		roleHandlers(st)[auth.Viewer].ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/export/network.graphml", nil))
+		if rec.Code != http.StatusForbidden {
+			t.Errorf("a VIEWER's export: %d", rec.Code)
+		}
 	}
 }
