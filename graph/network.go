@@ -34,7 +34,9 @@ func (r *Resolver) projection(ctx context.Context, scopeID string, relations []n
 		relations = defaultRelations
 	}
 	q := store.NetworkQuery{ScopeID: scopeID, Relations: relations, AsOf: asOf}
-	g, err := r.Networks.Get(q.Key(), r.Store.Generation(), func() (*network.Graph, error) {
+	// What the caller may see is part of the key: a coordinator's network
+	// has only its own referral links.
+	g, err := r.Networks.Get(q.Key()+"|"+store.AccessKey(ctx), r.Store.Generation(), func() (*network.Graph, error) {
 		return r.Store.NetworkProjection(ctx, q)
 	})
 	if err != nil {

@@ -106,7 +106,9 @@ func TestNetworkAnalyses(t *testing.T) {
 	})
 
 	t.Run("as of a date, and the timeline", func(t *testing.T) {
-		var got struct{ NetworkStats struct{ Edges, Components int } }
+		var got struct {
+			NetworkStats struct{ Edges, Components int }
+		}
 		run(`{ networkStats(relations: [PARTNERSHIP], asOf: "2022-01-01") { edges components } }`, &got)
 		if got.NetworkStats.Edges != 6 || got.NetworkStats.Components != 3 {
 			t.Errorf("before the bridge: %+v", got.NetworkStats)

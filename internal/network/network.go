@@ -61,8 +61,9 @@ type Graph struct {
 	adj   [][]int // distinct neighbours of each node, built on demand
 }
 
-// New builds a graph of the nodes and the edges between them; edges with
-// an end outside the nodes, or from a node to itself, are left out.
+// New builds a graph of the nodes and the edges between them: edges with
+// an end outside the nodes, or from a node to itself, are left out, and
+// the edges of one pair and relation become one, weighing their sum.
 func New(nodes []*domain.Stakeholder, raw []RawEdge) *Graph {
 	g := &Graph{Nodes: nodes, index: make(map[string]int, len(nodes))}
 	for i, n := range nodes {
@@ -82,6 +83,16 @@ func New(nodes []*domain.Stakeholder, raw []RawEdge) *Graph {
 	slices.SortFunc(g.Edges, func(x, y Edge) int {
 		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(x.Relation, y.Relation))
 	})
+	// One edge per pair and relation, weighing the sum.
+	merged := g.Edges[:0]
+	for _, e := range g.Edges {
+		if k := len(merged) - 1; k >= 0 && merged[k].A == e.A && merged[k].B == e.B && merged[k].Relation == e.Relation {
+			merged[k].Weight += e.Weight
+			continue
+		}
+		merged = append(merged, e)
+	}
+	g.Edges = merged
 	return g
 }
 

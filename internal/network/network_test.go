@@ -155,3 +155,18 @@ func TestEgoAndTop(t *testing.T) {
 		t.Errorf("top 3 by degree: %v %v", ids, truncated)
 	}
 }
+
+// TestNewMergesTies: rows of one pair and relation add up; ties to
+// unknown stakeholders or to oneself are dropped.
+func TestNewMergesTies(t *testing.T) {
+	a, b := &domain.Stakeholder{}, &domain.Stakeholder{}
+	a.ID, b.ID = "a", "b"
+	g := New([]*domain.Stakeholder{a, b}, []RawEdge{
+		{A: "b", B: "a", Relation: Partnership, Weight: 1}, {A: "a", B: "b", Relation: Partnership, Weight: 1},
+		{A: "a", B: "b", Relation: Event, Weight: 1}, {A: "a", B: "x", Relation: Event, Weight: 1}, {A: "a", B: "a", Relation: Event, Weight: 1},
+	})
+	want := []Edge{{A: 0, B: 1, Relation: Event, Weight: 1}, {A: 0, B: 1, Relation: Partnership, Weight: 2}}
+	if !slices.Equal(g.Edges, want) {
+		t.Errorf("edges %+v, want %+v", g.Edges, want)
+	}
+}

@@ -147,3 +147,10 @@ func mustBe(ctx context.Context, role auth.Role, what string) error {
 // linkLabel names referral links where a label is expected (they are
 // relationships, not nodes).
 const linkLabel = "ReferralLink"
+
+// AccessKey names what the identity of ctx may see, for caches of query
+// results: two contexts with the same key see the same data.
+func AccessKey(ctx context.Context) string {
+	a := accessOf(ctx)
+	return fmt.Sprintf("contacts=%t,referrals=%t,party=%s", a.contacts, a.allReferrals, a.party)
+}

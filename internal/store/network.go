@@ -41,46 +41,45 @@ func (q NetworkQuery) Key() string {
 // AREA ties make a clique of each area's members: ask for them on scopes
 // of a few thousand stakeholders at most.
 func (s *Store) NetworkProjection(ctx context.Context, q NetworkQuery) (*network.Graph, error) {
-	members := "(a:Stakeholder)"
+	members := "MATCH (a:Stakeholder) RETURN a"
 	if q.ScopeID != "" {
-		members = "(scope)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(a:Stakeholder)"
+		members = "MATCH (scope)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(a:Stakeholder) RETURN DISTINCT a"
 	}
-	// Each relation's ties from the members a to any b, as (a, b, weight);
-	// pairs with a.id < b.id only, so that each tie comes once.
+	// Each relation's ties from a member a to any b, one row per tie and
+	// thing shared (a partnership, a link, an event, an area); pairs with
+	// a.id < b.id only, so that each comes once. network.New sums the rows
+	// of a pair into its weight. No aggregation happens in Neo4j, so a
+	// network of millions of ties streams in constant database memory.
 	ties := map[network.Relation]string{
-		network.Partnership: `MATCH ` + members + `-[:PARTY_TO]->(p:Partnership)<-[:PARTY_TO]-(b:Stakeholder)
-  WHERE a.id < b.id AND ($asOf IS NULL OR (coalesce(p.validFrom <= $asOf, true) AND coalesce(p.validTo >= $asOf, true)))
-  RETURN null AS node, null AS territory, null AS areas, a.id AS a, b.id AS b, 'PARTNERSHIP' AS relation, count(DISTINCT p) AS weight`,
-		network.Referral: `MATCH ` + members + `-[r:REFERS_TO]-(b:Stakeholder)
-  WHERE a.id < b.id AND r.status = 'ACTIVE' AND ` + referralVisible("a", "b") + ` AND ($asOf IS NULL OR coalesce(r.since <= $asOf, true))
-  RETURN null AS node, null AS territory, null AS areas, a.id AS a, b.id AS b, 'REFERRAL' AS relation, count(DISTINCT r) AS weight`,
-		network.Event: `MATCH ` + members + `-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Stakeholder)
-  WHERE a.id < b.id AND ($asOf IS NULL OR e.startDate <= $asOf)
-  RETURN null AS node, null AS territory, null AS areas, a.id AS a, b.id AS b, 'EVENT' AS relation, count(DISTINCT e) AS weight`,
-		network.Area: `MATCH ` + members + `-[:ACTIVE_IN]->(ar:CooperationArea)<-[:ACTIVE_IN]-(b:Stakeholder)
-  WHERE a.id < b.id
-  RETURN null AS node, null AS territory, null AS areas, a.id AS a, b.id AS b, 'AREA' AS relation, count(DISTINCT ar) AS weight`,
+		network.Partnership: `MATCH (a)-[:PARTY_TO]->(p:Partnership)<-[:PARTY_TO]-(b:Stakeholder)
+    WHERE a.id < b.id AND ($asOf IS NULL OR (coalesce(p.validFrom <= $asOf, true) AND coalesce(p.validTo >= $asOf, true)))
+    RETURN null AS node, null AS territory, null AS areas, b.id AS b, 'PARTNERSHIP' AS relation`,
+		network.Referral: `MATCH (a)-[r:REFERS_TO]-(b:Stakeholder)
+    WHERE a.id < b.id AND r.status = 'ACTIVE' AND ` + referralVisible("a", "b") + ` AND ($asOf IS NULL OR coalesce(r.since <= $asOf, true))
+    RETURN null AS node, null AS territory, null AS areas, b.id AS b, 'REFERRAL' AS relation`,
+		network.Event: `MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Stakeholder)
+    WHERE a.id < b.id AND ($asOf IS NULL OR e.startDate <= $asOf)
+    RETURN null AS node, null AS territory, null AS areas, b.id AS b, 'EVENT' AS relation`,
+		network.Area: `MATCH (a)-[:ACTIVE_IN]->(:CooperationArea)<-[:ACTIVE_IN]-(b:Stakeholder)
+    WHERE a.id < b.id
+    RETURN null AS node, null AS territory, null AS areas, b.id AS b, 'AREA' AS relation`,
 	}
-	parts := []string{`MATCH ` + members + `
-  RETURN DISTINCT ` + visible(LabelStakeholder, "a") + ` AS node,
+	parts := []string{`RETURN ` + visible(LabelStakeholder, "a") + ` AS node,
     COLLECT { MATCH (a)-[:LOCATED_IN]->(t:Territory) RETURN t.name }[0] AS territory,
     COLLECT { MATCH (a)-[:ACTIVE_IN]->(x:CooperationArea) RETURN x.name ORDER BY x.name } AS areas,
-    null AS a, null AS b, null AS relation, null AS weight`}
+    null AS b, null AS relation`}
 	for _, r := range network.Relations {
 		if slices.Contains(q.Relations, r) {
 			parts = append(parts, ties[r])
 		}
 	}
-	// Returns the stakeholders of the scope, then the ties from them.
-	cypher := "OPTIONAL MATCH (scope:Territory {id: $scope})\nCALL (scope) {\n  " + strings.Join(parts, "\n  UNION ALL\n  ") +
-		"\n}\nRETURN node, territory, areas, a, b, relation, weight"
+	// Returns, for every stakeholder of the scope, a row with it and a row
+	// per tie from it.
+	cypher := "OPTIONAL MATCH (scope:Territory {id: $scope})\nCALL (scope) { " + members + " }\nCALL (a) {\n    " +
+		strings.Join(parts, "\n    UNION ALL\n    ") + "\n}\nRETURN a.id AS a, node, territory, areas, b, relation"
 	var asOf any
 	if q.AsOf != nil {
 		asOf = dateParam(*q.AsOf)
-	}
-	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"scope": nilIfEmpty(q.ScopeID), "asOf": asOf}))
-	if err != nil {
-		return nil, fmt.Errorf("network projection: %w", err)
 	}
 	type node struct {
 		st        *domain.Stakeholder
@@ -89,18 +88,28 @@ func (s *Store) NetworkProjection(ctx context.Context, q NetworkQuery) (*network
 	}
 	var nodes []node
 	var raw []network.RawEdge
-	for _, rec := range recs {
-		if rec.Values[0] != nil {
-			st, err := decodeValue[domain.Stakeholder](rec.Values[0])
-			if err != nil {
-				return nil, err
-			}
-			territory, _ := rec.Values[1].(string)
-			nodes = append(nodes, node{st, territory, stringList(rec.Values[2])})
-			continue
+	err := s.executeRead(ctx, func(tx runner) error {
+		res, err := tx.Run(ctx, cypher, withAccess(ctx, map[string]any{"scope": nilIfEmpty(q.ScopeID), "asOf": asOf}))
+		if err != nil {
+			return err
 		}
-		raw = append(raw, network.RawEdge{A: rec.Values[3].(string), B: rec.Values[4].(string),
-			Relation: network.Relation(rec.Values[5].(string)), Weight: float64(rec.Values[6].(int64))})
+		for res.Next(ctx) {
+			v := res.Record().Values
+			if v[1] != nil {
+				st, err := decodeValue[domain.Stakeholder](v[1])
+				if err != nil {
+					return err
+				}
+				territory, _ := v[2].(string)
+				nodes = append(nodes, node{st, territory, stringList(v[3])})
+				continue
+			}
+			raw = append(raw, network.RawEdge{A: v[0].(string), B: v[4].(string), Relation: network.Relation(v[5].(string)), Weight: 1})
+		}
+		return res.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("network projection: %w", err)
 	}
 	// Nodes by id, so that indices (and ties between equal scores) are
 	// stable.
