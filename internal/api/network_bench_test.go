@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -21,6 +22,42 @@ import (
 // handler with the projection cached.
 func BenchmarkNetwork(b *testing.B) {
 	st := testdb.Open(b)
+	// Go runs a benchmark once with b.N = 1 before the measured run: the
+	// graph is loaded and the analyses timed once, and reported by both.
+	networkBenchOnce.Do(func() { networkBenchFigures = measureNetwork(b, st) })
+	for name, v := range networkBenchFigures {
+		b.ReportMetric(v, name)
+	}
+	h := newHandler(st)
+	const query = `query($id: ID!) { egoNetwork(stakeholderId: $id, depth: 2, maxNodes: 500) { truncated nodes { stakeholder { id } degree community } edges { source target relation weight } } }`
+	ask := func(i int) map[string]any { return map[string]any{"id": fmt.Sprintf("g-st-%05d", (i*7919)%100000)} }
+	var out map[string]any
+	ok(b, h, st, query, ask(0), &out) // builds and caches the projection
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		r := post(b, h, st, query, ask(i))
+		lat = append(lat, time.Since(start))
+		if len(r.Errors) > 0 {
+			b.Fatalf("errors: %+v", r.Errors)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ego-p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "ego-p99-ms")
+}
+
+var (
+	networkBenchOnce    sync.Once
+	networkBenchFigures map[string]float64
+)
+
+// measureNetwork loads the linked graph and times the projection and each
+// analysis once, with the Go heap's peak.
+func measureNetwork(b *testing.B, st *store.Store) map[string]float64 {
+	figures := map[string]float64{}
 	loadLinkedGraph(b, st)
 	ctx := context.Background()
 	runtime.GC()
@@ -43,7 +80,7 @@ func BenchmarkNetwork(b *testing.B) {
 	timed := func(name string, f func()) {
 		start := time.Now()
 		f()
-		b.ReportMetric(time.Since(start).Seconds(), name+"-s")
+		figures[name+"-s"] = time.Since(start).Seconds()
 	}
 	var g *network.Graph
 	timed("projection", func() {
@@ -53,35 +90,17 @@ func BenchmarkNetwork(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
-	b.ReportMetric(float64(len(g.Nodes)), "nodes")
-	b.ReportMetric(float64(len(g.Edges)), "ties")
+	figures["nodes"] = float64(len(g.Nodes))
+	figures["ties"] = float64(len(g.Edges))
 	timed("degree", func() { g.Degree() })
 	timed("pagerank", func() { g.PageRank() })
 	timed("betweenness-sampled", func() { g.Betweenness(1) })
 	var comms [][]int
 	timed("communities", func() { _, comms, _ = g.Communities(1) })
-	b.ReportMetric(float64(len(comms)), "communities")
+	figures["communities"] = float64(len(comms))
 	timed("stats", func() { g.Stats() })
 	close(stop)
-	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+	figures["peak-heap-MiB"] = float64(peak.Load()) / (1 << 20)
 
-	h := newHandler(st)
-	const query = `query($id: ID!) { egoNetwork(stakeholderId: $id, depth: 2, maxNodes: 500) { truncated nodes { stakeholder { id } degree community } edges { source target relation weight } } }`
-	ask := func(i int) map[string]any { return map[string]any{"id": fmt.Sprintf("g-st-%05d", (i*7919)%100000)} }
-	var out map[string]any
-	ok(b, h, st, query, ask(0), &out) // builds and caches the projection
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := range b.N {
-		start := time.Now()
-		r := post(b, h, st, query, ask(i))
-		lat = append(lat, time.Since(start))
-		if len(r.Errors) > 0 {
-			b.Fatalf("errors: %+v", r.Errors)
-		}
-	}
-	b.StopTimer()
-	slices.Sort(lat)
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ego-p50-ms")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "ego-p99-ms")
+	return figures
 }

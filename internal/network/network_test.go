@@ -1,7 +1,9 @@
 package network
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -168,5 +170,53 @@ func TestNewMergesTies(t *testing.T) {
 	want := []Edge{{A: 0, B: 1, Relation: Event, Weight: 1}, {A: 0, B: 1, Relation: Partnership, Weight: 2}}
 	if !slices.Equal(g.Edges, want) {
 		t.Errorf("edges %+v, want %+v", g.Edges, want)
+	}
+}
+
+// TestLouvainMatchesGonum: the flat-array Louvain used on large networks
+// finds the bridged triangles' two communities, and on a planted partition
+// (10 groups of 100, dense inside, sparse across) the planted groups, with
+// gonum's modularity.
+func TestLouvainMatchesGonum(t *testing.T) {
+	g := graphOf(bridged, nil)
+	adj, w := g.weighted()
+	comm := louvain(adj, w, 1)
+	if comm[0] != comm[1] || comm[1] != comm[2] || comm[3] != comm[4] || comm[4] != comm[5] || comm[0] == comm[3] {
+		t.Errorf("bridged triangles: %v", comm)
+	}
+	if q := modularityOf(adj, w, comm, 1); math.Abs(q-5.0/14) > 1e-9 {
+		t.Errorf("modularity %v, want 5/14", q)
+	}
+
+	var pairs []RawEdge
+	var nodes []*domain.Stakeholder
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 1000 {
+		s := &domain.Stakeholder{}
+		s.ID = fmt.Sprintf("n%04d", i)
+		nodes = append(nodes, s)
+	}
+	for i := range 1000 {
+		for j := i + 1; j < 1000; j++ {
+			p := 0.002
+			if i/100 == j/100 {
+				p = 0.2
+			}
+			if rng.Float64() < p {
+				pairs = append(pairs, RawEdge{A: nodes[i].ID, B: nodes[j].ID, Relation: Partnership, Weight: 1})
+			}
+		}
+	}
+	planted := New(nodes, pairs)
+	adj, w = planted.weighted()
+	comm = louvain(adj, w, 1)
+	for i := range comm {
+		if comm[i] != comm[i/100*100] {
+			t.Fatalf("node %d is not with its planted group", i)
+		}
+	}
+	_, _, gonumQ := planted.Communities(1) // 1,000 nodes: gonum's
+	if q := modularityOf(adj, w, comm, 1); math.Abs(q-gonumQ) > 0.01 {
+		t.Errorf("modularity %v, gonum's %v", q, gonumQ)
 	}
 }
