@@ -45,8 +45,14 @@ func BenchmarkNestedStakeholderQuery(b *testing.B) {
 		queries += r.queries
 	}
 	b.StopTimer()
-	slices.Sort(lat)
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	reportLatency(b, "", lat)
 	b.ReportMetric(float64(queries)/float64(b.N), "cypher/op")
+}
+
+// reportLatency reports the median and the 99th percentile of lat (sorted
+// here) as prefix+"p50-ms" and prefix+"p99-ms".
+func reportLatency(b *testing.B, prefix string, lat []time.Duration) {
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, prefix+"p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, prefix+"p99-ms")
 }

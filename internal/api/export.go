@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"net/http"
@@ -21,17 +22,8 @@ import (
 // (categoryIds=a,b or categoryIds=a&categoryIds=b).
 func (a *api) matrixCSV(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	if info := infoFrom(ctx); info != nil {
-		info.mu.Lock()
-		info.operation, info.kind = "matrix.csv", "export"
-		info.mu.Unlock()
-	}
-	if who, ok := auth.From(ctx); ok {
-		if need := leastRole("Query", "supplyDemandMatrix"); !who.Role.AtLeast(need) {
-			a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
-				Message: fmt.Sprintf("a %s may not export the matrix; it takes the %s role or above", who.Role, need)})
-			return
-		}
+	if !a.mayExport(w, ctx, "matrix.csv", "supplyDemandMatrix") {
+		return
 	}
 	q, err := matrixQueryOf(r)
 	if err != nil {
@@ -59,6 +51,24 @@ func (a *api) matrixCSV(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	cw.Flush()
+}
+
+// mayExport names the export in the request's log line and refuses it,
+// with FORBIDDEN, to a role that may not run the query field it exports.
+func (a *api) mayExport(w http.ResponseWriter, ctx context.Context, name, field string) bool {
+	if info := infoFrom(ctx); info != nil {
+		info.mu.Lock()
+		info.operation, info.kind = name, "export"
+		info.mu.Unlock()
+	}
+	if who, ok := auth.From(ctx); ok {
+		if need := leastRole("Query", field); !who.Role.AtLeast(need) {
+			a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
+				Message: fmt.Sprintf("a %s may not export %s; it takes the %s role or above", who.Role, name, need)})
+			return false
+		}
+	}
+	return true
 }
 
 var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]`)
@@ -115,17 +125,8 @@ func matrixQueryOf(r *http.Request) (matrix.Query, error) {
 func (a *api) networkFile(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		if info := infoFrom(ctx); info != nil {
-			info.mu.Lock()
-			info.operation, info.kind = "network."+format, "export"
-			info.mu.Unlock()
-		}
-		if who, ok := auth.From(ctx); ok {
-			if need := leastRole("Query", "network"); !who.Role.AtLeast(need) {
-				a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
-					Message: fmt.Sprintf("a %s may not export the network; it takes the %s role or above", who.Role, need)})
-				return
-			}
+		if !a.mayExport(w, ctx, "network."+format, "network") {
+			return
 		}
 		v := r.URL.Query()
 		var ps domain.Problems

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -70,9 +69,7 @@ func BenchmarkSupplyDemandMatrix(b *testing.B) {
 				queries += r.queries
 			}
 			b.StopTimer()
-			slices.Sort(lat)
-			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			reportLatency(b, "", lat)
 			b.ReportMetric(float64(queries)/float64(b.N), "cypher/op")
 		})
 	}

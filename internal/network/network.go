@@ -2,9 +2,10 @@
 // graph in which stakeholders are nodes and their relations (shared
 // partnerships, referral links, shared events, shared cooperation areas)
 // are weighted edges. The store projects it in one Cypher query; the
-// measures here use gonum's graph algorithms (PageRank, betweenness,
-// Louvain communities, connected components), with a sampled betweenness
-// of our own above the size where the exact one is too slow.
+// measures here use gonum's graph algorithms (PageRank, exact betweenness,
+// connected components); sampled betweenness, harmonic closeness and the
+// Louvain communities are small array-based routines of our own where
+// gonum's are missing or too slow (see Communities).
 package network
 
 import (
@@ -14,7 +15,6 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
@@ -271,36 +271,22 @@ func (g *Graph) Closeness() []float64 {
 	return out
 }
 
-// GonumLouvainUpTo is the largest network whose communities gonum's
-// Louvain finds; above it, louvain (same method, flat arrays) does, as
-// gonum's takes minutes on a million ties.
-const GonumLouvainUpTo = 20000
-
 // Communities finds communities by Louvain modularity optimisation at the
 // given resolution (1 is standard modularity), deterministically. It
 // returns each node's community (0 is the largest), the members of each,
-// and the partition's modularity.
+// and the partition's modularity. The optimisation is louvain's, on flat
+// arrays: gonum's Modularize takes about 100 ms on an ego network of 500
+// stakeholders and over two minutes on a million ties, where this one
+// takes 2 ms and 1 s; the tests check it against gonum's.
 func (g *Graph) Communities(resolution float64) (membership []int, members [][]int, modularity float64) {
+	adj, w := g.weighted()
+	byComm := map[int][]int{}
+	for i, c := range louvain(adj, w, resolution) {
+		byComm[c] = append(byComm[c], i)
+	}
 	var groups [][]int
-	if len(g.Nodes) <= GonumLouvainUpTo {
-		reduced := community.Modularize(g.undirected(), resolution, rand.NewPCG(1, 1))
-		for _, c := range reduced.Communities() {
-			ids := make([]int, len(c))
-			for i, n := range c {
-				ids[i] = int(n.ID())
-			}
-			groups = append(groups, ids)
-		}
-	} else {
-		adj, w := g.weighted()
-		comm := louvain(adj, w, resolution)
-		byComm := map[int][]int{}
-		for i, c := range comm {
-			byComm[c] = append(byComm[c], i)
-		}
-		for _, ids := range byComm {
-			groups = append(groups, ids)
-		}
+	for _, ids := range byComm {
+		groups = append(groups, ids)
 	}
 	for _, ids := range groups {
 		slices.Sort(ids)
@@ -313,7 +299,6 @@ func (g *Graph) Communities(resolution float64) (membership []int, members [][]i
 			membership[i] = c
 		}
 	}
-	adj, w := g.weighted()
 	return membership, members, modularityOf(adj, w, membership, resolution)
 }
 
