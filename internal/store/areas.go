@@ -96,8 +96,8 @@ RETURN a, s,
   COLLECT { MATCH (m:Stakeholder)-[:ACTIVE_IN]->(a) WHERE EXISTS { (m)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(s) } RETURN m } AS members,
   partnerships, crossSector, demand, supply
 ORDER BY a.name, a.id`
-	params := matrixParams(q, nil, nil)
-	params["scope"], params["areas"] = q.ScopeID, areas
+	params := matrixParams(q)
+	params["areas"] = areas
 	recs, err := s.read(ctx, cypher, params)
 	if err != nil {
 		return nil, fmt.Errorf("area overviews: %w", err)

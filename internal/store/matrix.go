@@ -1,11 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
@@ -40,19 +41,15 @@ type axes struct {
 func (s *Store) matrixAxes(ctx context.Context, q matrix.Query) (*axes, error) {
 	// Returns the scope, the rows, the columns each with the ids of its
 	// category and sub-categories, and the ids asked for that do not exist.
-	const cypher = `OPTIONAL MATCH (s:Territory {id: $scope})
+	cypher := `OPTIONAL MATCH (s:Territory {id: $scope})
 RETURN s,
   COLLECT { MATCH (s)<-[:PART_OF*0..]-(r:Territory) WHERE r.level = $level RETURN DISTINCT r ORDER BY r.name, r.id } AS rows,
   COLLECT { MATCH (c:ServiceCategory)
-            WHERE (size($categories) = 0 AND CASE WHEN $leaves THEN NOT EXISTS { (c)<-[:SUBCATEGORY_OF]-() }
-                                                  ELSE NOT EXISTS { (c)-[:SUBCATEGORY_OF]->() } END
-                   OR c.id IN $categories)
-              AND ($domain IS NULL OR c.domain = $domain)
+            WHERE ` + isColumn + `
             RETURN [c, COLLECT { MATCH (d:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(c) RETURN DISTINCT d.id }] ORDER BY c.name, c.id } AS cols,
   [id IN $categories WHERE NOT EXISTS { MATCH (:ServiceCategory {id: id}) }] AS unknownCategories,
   [id IN $groups WHERE NOT EXISTS { MATCH (:TargetGroup {id: id}) }] AS unknownGroups`
-	recs, err := s.read(ctx, cypher, map[string]any{"scope": q.ScopeID, "level": string(q.RowLevel),
-		"categories": nonNil(q.CategoryIDs), "groups": nonNil(q.TargetGroupIDs), "domain": nilIfEmpty(string(q.Domain)), "leaves": q.Leaves})
+	recs, err := s.read(ctx, cypher, matrixParams(q))
 	if err != nil {
 		return nil, fmt.Errorf("matrix axes: %w", err)
 	}
@@ -123,13 +120,31 @@ func nonNil(ids []string) []string {
 }
 
 // matrixParams are the parameters of the matrix queries.
-func matrixParams(q matrix.Query, rows, cols []string) map[string]any {
+func matrixParams(q matrix.Query) map[string]any {
 	var year any
 	if q.Year != 0 {
 		year = q.Year
 	}
-	return map[string]any{"rows": rows, "cols": cols, "groups": nonNil(q.TargetGroupIDs), "year": year}
+	return map[string]any{"scope": q.ScopeID, "level": string(q.RowLevel), "categories": nonNil(q.CategoryIDs),
+		"leaves": q.Leaves, "domain": nilIfEmpty(string(q.Domain)), "groups": nonNil(q.TargetGroupIDs), "year": year}
 }
+
+// The matrix's axes as Cypher, so that its three queries can run at once:
+// rowsOfScope binds rid to the id of every row (the territories of the row
+// level in the scope or below it), and isColumn is true of a category c
+// that is a column (those asked for, or by default the top-level ones, or
+// with $leaves those without sub-categories; of the domain asked).
+const (
+	rowsOfScope = `MATCH (:Territory {id: $scope})<-[:PART_OF*0..]-(row:Territory) WHERE row.level = $level
+WITH DISTINCT row.id AS rid
+`
+	isColumn = `(size($categories) = 0 AND CASE WHEN $leaves THEN NOT EXISTS { (c)<-[:SUBCATEGORY_OF]-() }
+                                                  ELSE NOT EXISTS { (c)-[:SUBCATEGORY_OF]->() } END
+                   OR c.id IN $categories)
+              AND ($domain IS NULL OR c.domain = $domain)`
+	// inColumns is true of a category k that is a column or below one.
+	inColumns = `EXISTS { (k)-[:SUBCATEGORY_OF*0..]->(c:ServiceCategory) WHERE ` + isColumn + ` }`
+)
 
 // servicesOfRows binds, for every row id rid, the ACTIVE services s for the
 // target groups asked that reach the row's territory; inColumn binds the
@@ -154,22 +169,19 @@ WHERE s.status = 'ACTIVE' AND (size($groups) = 0 OR EXISTS { (s)-[:FOR_GROUP]->(
 // category. Needs of one territory and category fall in the same rows, so
 // the query sums them per territory before anything else: a country's
 // 100,000 needs become a few thousand sums.
-func (s *Store) matrixDemand(ctx context.Context, q matrix.Query, rows []string, cats []string) (matrix.Side, error) {
+func (s *Store) matrixDemand(ctx context.Context, q matrix.Query) (matrix.Side, error) {
 	// Returns per territory under the rows (with the rows it is in) and per
 	// category the summed volume of its needs.
-	cypher := `UNWIND $rows AS rid
-MATCH (:Territory {id: rid})<-[:PART_OF*0..]-(t:Territory)
+	cypher := rowsOfScope + `MATCH (:Territory {id: rid})<-[:PART_OF*0..]-(t:Territory)
 WITH t, collect(DISTINCT rid) AS rows
 CALL (t) {
   MATCH (t)<-[:IN_TERRITORY]-(x:Need)
   ` + needFilter(q) + `MATCH (x)-[:FOR_CATEGORY]->(k:ServiceCategory)
   RETURN k, sum(x.volume) AS amount
 }
-WITH rows, k, amount WHERE k.id IN $cats
+WITH rows, k, amount WHERE ` + inColumns + `
 RETURN rows, k.id AS category, amount`
-	params := matrixParams(q, rows, nil)
-	params["cats"] = cats
-	recs, err := s.read(ctx, cypher, params)
+	recs, err := s.read(ctx, cypher, matrixParams(q))
 	if err != nil {
 		return matrix.Side{}, fmt.Errorf("matrix demand: %w", err)
 	}
@@ -202,7 +214,7 @@ func needFilter(q matrix.Query) string {
 
 // matrixSupply returns the capacities of the ACTIVE services that reach the
 // rows, by row and category, and by category counting each service once.
-func (s *Store) matrixSupply(ctx context.Context, q matrix.Query, rows []string, cats []string) (matrix.Side, error) {
+func (s *Store) matrixSupply(ctx context.Context, q matrix.Query) (matrix.Side, error) {
 	groups := ""
 	if len(q.TargetGroupIDs) > 0 {
 		groups = " AND EXISTS { (x)-[:FOR_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }"
@@ -211,8 +223,7 @@ func (s *Store) matrixSupply(ctx context.Context, q matrix.Query, rows []string,
 	// (each once) and the capacity per row. The territories that reach a
 	// row (it, its ancestors, the territories inside it) are found first;
 	// a service gets the union of the rows of the territories it covers.
-	cypher := `UNWIND $rows AS rid
-MATCH (r:Territory {id: rid})
+	cypher := rowsOfScope + `MATCH (r:Territory {id: rid})
 CALL (r) {
   MATCH (r)-[:PART_OF*0..]->(c:Territory) RETURN c
   UNION
@@ -226,12 +237,10 @@ MATCH (x)-[:IN_CATEGORY]->(k:ServiceCategory)
 WITH k, coalesce(x.capacity, 0) AS capacity,
   CASE size(lists) WHEN 1 THEN lists[0] ELSE reduce(acc = [], l IN lists | acc + [y IN l WHERE NOT y IN acc]) END AS rows
 WITH k, sum(capacity) AS total, collect([rows, capacity]) AS services
-WHERE k.id IN $cats
+WHERE ` + inColumns + `
 RETURN k.id AS category, total,
   COLLECT { UNWIND services AS sv UNWIND sv[0] AS rid WITH rid, sum(sv[1]) AS amount RETURN [rid, amount] } AS cells`
-	params := matrixParams(q, rows, nil)
-	params["cats"] = cats
-	recs, err := s.read(ctx, cypher, params)
+	recs, err := s.read(ctx, cypher, matrixParams(q))
 	if err != nil {
 		return matrix.Side{}, fmt.Errorf("matrix supply: %w", err)
 	}
@@ -276,7 +285,9 @@ WHERE size($groups) = 0 OR EXISTS { (x)-[:FOR_GROUP]->(g:TargetGroup) WHERE g.id
 	// Returns per row and column the providers, by name.
 	cypher += fmt.Sprintf(inColumn, "IN_CATEGORY") + `WITH DISTINCT rid, c.id AS cid, p ORDER BY p.name, p.id
 RETURN rid, cid, collect(` + visible(LabelStakeholder, "p") + `) AS providers`
-	recs, err := s.read(ctx, cypher, withAccess(ctx, matrixParams(q, rows, cols)))
+	params := matrixParams(q)
+	params["rows"], params["cols"] = rows, cols
+	recs, err := s.read(ctx, cypher, withAccess(ctx, params))
 	if err != nil {
 		return nil, fmt.Errorf("matrix providers: %w", err)
 	}
@@ -352,30 +363,21 @@ RETURN cell.row AS row, cell.col AS col, collect([t, km, hops, supply]) AS nearb
 	return out, nil
 }
 
-// Matrix builds the supply–demand matrix of q: the axes, then demand and
-// supply at once (three queries, two round trips of time).
+// Matrix builds the supply–demand matrix of q: the axes (which check q),
+// the demand and the supply, three queries run at once.
 func (s *Store) Matrix(ctx context.Context, q matrix.Query) (*matrix.Matrix, error) {
-	a, err := s.matrixAxes(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	rows, cats := keysOf(a.rows), slices.Sorted(maps.Keys(a.columnsOf))
 	var (
-		supply    matrix.Side
-		supplyErr error
-		done      = make(chan struct{})
+		wg             sync.WaitGroup
+		demand, supply matrix.Side
+		dErr, sErr     error
 	)
-	go func() {
-		defer close(done)
-		supply, supplyErr = s.matrixSupply(ctx, q, rows, cats)
-	}()
-	demand, err := s.matrixDemand(ctx, q, rows, cats)
-	<-done
-	if err != nil {
+	wg.Add(2)
+	go func() { defer wg.Done(); demand, dErr = s.matrixDemand(ctx, q) }()
+	go func() { defer wg.Done(); supply, sErr = s.matrixSupply(ctx, q) }()
+	a, err := s.matrixAxes(ctx, q)
+	wg.Wait()
+	if err = cmp.Or(err, dErr, sErr); err != nil {
 		return nil, err
-	}
-	if supplyErr != nil {
-		return nil, supplyErr
 	}
 	return matrix.Build(q, a.scope, a.rows, a.cols, a.columnsOf, demand, supply), nil
 }
