@@ -115,7 +115,9 @@ func centrality(g *network.Graph, measure string, first int) (*model.CentralityR
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Or(cmp.Compare(scores[b], scores[a]), cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID)) })
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(scores[b], scores[a]), cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID))
+	})
 	for rank, i := range order[:min(first, len(order))] {
 		out.Scores = append(out.Scores, &model.CentralityScore{Rank: rank + 1, Stakeholder: g.Nodes[i], Score: scores[i]})
 	}
@@ -154,7 +156,9 @@ func labelCounts(m map[string]int) []*model.LabelCount {
 	for k, n := range m {
 		out = append(out, &model.LabelCount{Label: k, Count: n})
 	}
-	slices.SortFunc(out, func(a, b *model.LabelCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
+	slices.SortFunc(out, func(a, b *model.LabelCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label))
+	})
 	return out
 }
 
@@ -249,7 +253,9 @@ func partnerSuggestions(g *network.Graph, u int, first int) []*model.PartnerSugg
 	for v := range score {
 		cands = append(cands, v)
 	}
-	slices.SortFunc(cands, func(a, b int) int { return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID)) })
+	slices.SortFunc(cands, func(a, b int) int {
+		return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID))
+	})
 	var out []*model.PartnerSuggestion
 	for _, v := range cands[:min(first, len(cands))] {
 		s := &model.PartnerSuggestion{Stakeholder: g.Nodes[v], Score: score[v], CommonNeighbours: []*domain.Stakeholder{}}
@@ -328,5 +334,3 @@ func stakeholderIndex(g *network.Graph, field, id string) (int, error) {
 func rangeError(field string, lo, hi, got int) error {
 	return domain.Invalid(field, "must be between %d and %d, got %d", lo, hi, got)
 }
-
-

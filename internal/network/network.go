@@ -57,8 +57,8 @@ type Graph struct {
 	// cooperation areas (for describing communities); may be empty.
 	Territory []string
 	Areas     [][]string
-	index map[string]int
-	adj   [][]int // distinct neighbours of each node, built on demand
+	index     map[string]int
+	adj       [][]int // distinct neighbours of each node, built on demand
 }
 
 // New builds a graph of the nodes and the edges between them: edges with
