@@ -31,7 +31,7 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) != 4 || ms[0].Version != 1 || ms[3].Version != 4 {
+	if len(ms) != 5 || ms[0].Version != 1 || ms[4].Version != 5 {
 		t.Fatalf("migrations: %+v", ms)
 	}
 	for _, m := range ms {
