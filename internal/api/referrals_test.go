@@ -1,8 +1,10 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/coopgraph/coopgraph/internal/auth"
@@ -196,5 +198,46 @@ func TestReferralBadInput(t *testing.T) {
 	ok(t, h, st, `{ referrals { id } }`, nil, &got)
 	if len(got.Referrals) != 0 {
 		t.Errorf("refused referrals were written: %d", len(got.Referrals))
+	}
+}
+
+// TestLastPlaceTakenOnce: two coordinators' worth of concurrent accepts on
+// a service with one place left: exactly one takes it, the others get
+// CONFLICT, and the service ends with no place and no negative count.
+func TestLastPlaceTakenOnce(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadFile(t, st, "../../testdata/referral/graph.json")
+	co := tokenHandler(st, auth.Coordinator, "st-co")
+	cc := tokenHandler(st, auth.Coordinator, "st-cc")
+	var ids []string
+	for i := range 4 {
+		var got struct{ CreateReferral struct{ ID string } }
+		ok(t, co, st, createReferral, map[string]any{"in": map[string]any{"caseCode": fmt.Sprintf("RACE-%d", i), "fromStakeholderId": "st-co",
+			"serviceId": "svc-cc-acc", "categoryId": "k-crisis", "territoryId": "m-lesovo"}}, &got)
+		ids = append(ids, got.CreateReferral.ID)
+	}
+	codes := make([]string, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := post(t, cc, st, moveReferral, map[string]any{"id": id, "in": map[string]any{"status": "ACCEPTED"}})
+			if len(r.Errors) > 0 {
+				codes[i] = r.Errors[0].code()
+			} else {
+				codes[i] = "OK"
+			}
+		}()
+	}
+	wg.Wait()
+	slices.Sort(codes)
+	if !slices.Equal(codes, []string{domain.CodeConflict, domain.CodeConflict, domain.CodeConflict, "OK"}) {
+		t.Errorf("outcomes %v, want one OK and three CONFLICT", codes)
+	}
+	var svc struct{ Service struct{ Available int } }
+	ok(t, newHandler(st), st, `{ service(id: "svc-cc-acc") { available } }`, nil, &svc)
+	if svc.Service.Available != 0 {
+		t.Errorf("available %d after the race, want 0", svc.Service.Available)
 	}
 }
