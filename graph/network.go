@@ -151,15 +151,23 @@ func communities(g *network.Graph, resolution float64) *model.CommunityResult {
 	return out
 }
 
+// labelCounts lists a map's counts, the largest first, then by label.
 func labelCounts(m map[string]int) []*model.LabelCount {
 	out := make([]*model.LabelCount, 0, len(m))
-	for k, n := range m {
-		out = append(out, &model.LabelCount{Label: k, Count: n})
+	for _, k := range byCount(m) {
+		out = append(out, &model.LabelCount{Label: k, Count: m[k]})
 	}
-	slices.SortFunc(out, func(a, b *model.LabelCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label))
-	})
 	return out
+}
+
+// byCount returns a map's keys, the largest count first, then by key.
+func byCount(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b)) })
+	return keys
 }
 
 // stats is the API's view of g's summary figures.

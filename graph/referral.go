@@ -1,9 +1,7 @@
 package graph
 
 import (
-	"cmp"
 	"context"
-	"slices"
 
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/batch"
@@ -79,11 +77,8 @@ func optional(s string) *string {
 // counts lists a map's counts, the largest first, then by key.
 func counts(m map[string]int) []*model.ReferralCount {
 	out := make([]*model.ReferralCount, 0, len(m))
-	for k, n := range m {
-		out = append(out, &model.ReferralCount{Key: k, Count: n})
+	for _, k := range byCount(m) {
+		out = append(out, &model.ReferralCount{Key: k, Count: m[k]})
 	}
-	slices.SortFunc(out, func(a, b *model.ReferralCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Key, b.Key))
-	})
 	return out
 }
