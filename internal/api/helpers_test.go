@@ -46,7 +46,13 @@ func newHandler(st *store.Store) http.Handler {
 // post sends a GraphQL request to h.
 func post(t testing.TB, h http.Handler, st *store.Store, query string, vars map[string]any) response {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return postBody(t, h, st, map[string]any{"query": query, "variables": vars})
+}
+
+// postBody sends a request body of any shape (extensions, no query...).
+func postBody(t testing.TB, h http.Handler, st *store.Store, payload map[string]any) response {
+	t.Helper()
+	body, _ := json.Marshal(payload)
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()

@@ -1,14 +1,10 @@
 package api_test
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,20 +28,7 @@ func TestAllowList(t *testing.T) {
 	const registered = `query TargetGroup { targetGroup(id: "tg-older-people") { name } }`
 	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		PersistedQueries: map[string]string{sha(registered): registered}})
-	send := func(body map[string]any) response {
-		b, _ := json.Marshal(body)
-		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		before := st.QueriesRun()
-		h.ServeHTTP(rec, req)
-		var r response
-		if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
-			t.Fatalf("not JSON: %s", rec.Body)
-		}
-		r.queries = st.QueriesRun() - before
-		return r
-	}
+	send := func(body map[string]any) response { return postBody(t, h, st, body) }
 	hashOnly := func(h string) map[string]any {
 		return map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": h}}}
 	}
@@ -113,16 +96,7 @@ func TestAutomaticPersistedQueries(t *testing.T) {
 	h := newHandler(st)
 	const q = `{ targetGroup(id: "tg-older-people") { name } }`
 	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": sha(q)}}
-	send := func(body map[string]any) response {
-		b, _ := json.Marshal(body)
-		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		var r response
-		_ = json.Unmarshal(rec.Body.Bytes(), &r)
-		return r
-	}
+	send := func(body map[string]any) response { return postBody(t, h, st, body) }
 	if r := send(map[string]any{"extensions": ext}); len(r.Errors) != 1 || r.Errors[0].Message != "PersistedQueryNotFound" || r.Errors[0].code() != domain.CodeBadUserInput {
 		t.Fatalf("unknown hash: %+v", r.Errors)
 	}
