@@ -8,6 +8,8 @@
 # 2. Fairness: with a rate limit of $LIMIT requests/s per identity, identity
 #    B sends about 10 requests/s alone, then again while identity A sends as
 #    fast as it can; A gets RATE_LIMITED, B's latency should not change.
+# 3. Analytics: the Pazardzhik district's matrix, the CSII's referral paths
+#    and the demo's communities, each alone for 30 seconds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "load.sh: needs wrk (apt-get install wrk)" >&2; exit 1; }
@@ -74,4 +76,12 @@ run b 1 20 b-with-a
 wait $a
 stop
 summary b-alone; summary a-hammering; summary b-with-a
+echo "== analytics: one at a time, 30 s each, 4 connections, demo data"
+script matrix "$(key matrix ANALYST)" 'query Matrix { supplyDemandMatrix(scopeId: "tr-pazardzhik-district") { rows { territory { id } cells { demand supply gap coverage } total { demand supply gap } } total { demand supply gap } } }'
+script paths "$(key paths ANALYST)" 'query Paths { referralPaths(input: {fromStakeholderId: "st-csii", categoryId: "cat-crisis-accommodation"}) { paths { provider { id } hops distanceKm score } unreachableProviders { provider { id } } } }'
+script communities "$(key communities ANALYST)" 'query Communities { communities(relations: [PARTNERSHIP, EVENT]) { modularity communities { size members { id } } } }'
+COOPGRAPH_RATE_LIMIT=0 serve analytics
+for op in matrix paths communities; do run $op 4 30 $op; done
+stop
+for op in matrix paths communities; do summary $op; done
 echo "(raw wrk output in $OUT)"
