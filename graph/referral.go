@@ -49,7 +49,11 @@ func referralPaths(ctx context.Context, st *store.Store, in model.ReferralPathIn
 		}
 		for j, s := range p.Stakeholders {
 			step := &model.ReferralStep{Stakeholder: s}
-			if j > 0 {
+			switch {
+			case j == 0: // the coordinator
+			case p.Links[j-1] == nil: // a link the caller may not see
+				step.ViaHidden = true
+			default:
 				from := p.Stakeholders[j-1]
 				step.Via = &model.ReferralLink{ReferralLink: store.LinkOf(from.ID, s.ID, p.Links[j-1]), From: from, To: s}
 				linkKeys, linkIDs = append(linkKeys, "REFERS_TO:"+step.Via.ID), append(linkIDs, step.Via.ID)

@@ -658,6 +658,7 @@ type ComplexityRoot struct {
 	ReferralStep struct {
 		Stakeholder func(childComplexity int) int
 		Via         func(childComplexity int) int
+		ViaHidden   func(childComplexity int) int
 	}
 
 	ReferralTransition struct {
@@ -4121,6 +4122,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReferralStep.Via(childComplexity), true
+	case "ReferralStep.viaHidden":
+		if e.ComplexityRoot.ReferralStep.ViaHidden == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStep.ViaHidden(childComplexity), true
 
 	case "ReferralTransition.at":
 		if e.ComplexityRoot.ReferralTransition.At == nil {
@@ -7969,12 +7976,27 @@ type ReferralPath {
   score: Float!
 }
 
-"One stakeholder of a chain."
+"""
+One stakeholder of a chain. Every step shows its stakeholder; the link
+that led to it is shown only to a role that may see it: ANALYST and above
+see every link, a COORDINATOR only links its own stakeholder is an end of
+(in a chain, the first). For the others ` + "`" + `via` + "`" + ` is null and ` + "`" + `viaHidden` + "`" + ` true.
+"""
 type ReferralStep {
   "The stakeholder."
   stakeholder: Stakeholder!
-  "The referral link that led to it; null for the coordinator."
+  """
+  The referral link that led to it, with its real category restriction.
+  Null for the coordinator (the first step) and when viaHidden is true.
+  """
   via: ReferralLink
+  """
+  True when a link led to this stakeholder but your role may not see it:
+  its id, status, dates and categories are withheld (the chain follows
+  only ACTIVE links usable for the category asked, so that much is known).
+  False for the first step and whenever via is set.
+  """
+  viaHidden: Boolean!
 }
 
 "A provider that could serve the need but that no chain reaches."
@@ -7995,7 +8017,9 @@ extend type Query {
   where the person lives, or in a territory nearby. A chain follows ACTIVE
   REFERS_TO links; a link restricted to categories is used only for those
   categories and their sub-categories. ANALYST role or above; a COORDINATOR
-  only from its own stakeholder. Computed in Neo4j in three queries.
+  only from its own stakeholder, and it sees only the links its stakeholder
+  is an end of (see ReferralStep.viaHidden). Computed in Neo4j in three
+  queries.
   """
   referralPaths(
     "The need, the place and the limits."
@@ -10099,6 +10123,8 @@ func (ec *executionContext) childFields_ReferralStep(ctx context.Context, field 
 		return ec.fieldContext_ReferralStep_stakeholder(ctx, field)
 	case "via":
 		return ec.fieldContext_ReferralStep_via(ctx, field)
+	case "viaHidden":
+		return ec.fieldContext_ReferralStep_viaHidden(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReferralStep", field.Name)
 }
@@ -25867,6 +25893,29 @@ func (ec *executionContext) fieldContext_ReferralStep_via(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _ReferralStep_viaHidden(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStep_viaHidden(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViaHidden, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStep_viaHidden(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralStep", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ReferralTransition_status(ctx context.Context, field graphql.CollectedField, obj *referral.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38720,6 +38769,11 @@ func (ec *executionContext) _ReferralStep(ctx context.Context, sel ast.Selection
 		case "via":
 			out.Values[i] = ec._ReferralStep_via(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "viaHidden":
+			out.Values[i] = ec._ReferralStep_viaHidden(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

@@ -487,12 +487,21 @@ type ReferralStatusInput struct {
 	Outcome *string `json:"outcome,omitempty"`
 }
 
-// One stakeholder of a chain.
+// One stakeholder of a chain. Every step shows its stakeholder; the link
+// that led to it is shown only to a role that may see it: ANALYST and above
+// see every link, a COORDINATOR only links its own stakeholder is an end of
+// (in a chain, the first). For the others `via` is null and `viaHidden` true.
 type ReferralStep struct {
 	// The stakeholder.
 	Stakeholder *domain.Stakeholder `json:"stakeholder"`
-	// The referral link that led to it; null for the coordinator.
+	// The referral link that led to it, with its real category restriction.
+	// Null for the coordinator (the first step) and when viaHidden is true.
 	Via *ReferralLink `json:"via,omitempty"`
+	// True when a link led to this stakeholder but your role may not see it:
+	// its id, status, dates and categories are withheld (the chain follows
+	// only ACTIVE links usable for the category asked, so that much is known).
+	// False for the first step and whenever via is set.
+	ViaHidden bool `json:"viaHidden"`
 }
 
 // One hit of a full-text search.

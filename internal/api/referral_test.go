@@ -268,3 +268,137 @@ func TestDemoReferralFromLesichovo(t *testing.T) {
 		})
 	}
 }
+
+// stepsQuery asks referralPaths for each step's link as the role may see
+// it: its id, status and category restriction, or that it is hidden.
+const stepsQuery = `query($in: ReferralPathInput!) { referralPaths(input: $in) {
+  paths { provider { id } steps { stakeholder { id } viaHidden via { id status categories { id } } } }
+} }`
+
+type stepsAnswer struct {
+	ReferralPaths struct {
+		Paths []struct {
+			Provider struct{ ID string }
+			Steps    []struct {
+				Stakeholder struct{ ID string }
+				ViaHidden   bool
+				Via         *struct {
+					ID, Status string
+					Categories []struct{ ID string }
+				}
+			}
+		}
+	}
+}
+
+// chains writes each path as "provider: a -link STATUS [categories]-> b
+// -hidden-> c"; "[]" means the link is for every category.
+func (a stepsAnswer) chains(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, p := range a.ReferralPaths.Paths {
+		var b strings.Builder
+		b.WriteString(p.Provider.ID + ":")
+		for i, s := range p.Steps {
+			switch {
+			case s.Via != nil && s.ViaHidden:
+				t.Errorf("step %d to %s: viaHidden with a link %+v", i, s.Stakeholder.ID, s.Via)
+			case i == 0 && (s.Via != nil || s.ViaHidden):
+				t.Errorf("the first step (%s) has a link or a hidden one", s.Stakeholder.ID)
+			case s.ViaHidden:
+				b.WriteString(" -hidden->")
+			case s.Via != nil:
+				var cats []string
+				for _, c := range s.Via.Categories {
+					cats = append(cats, c.ID)
+				}
+				slices.Sort(cats)
+				fmt.Fprintf(&b, " -%s %s [%s]->", s.Via.ID, s.Via.Status, strings.Join(cats, " "))
+			case i > 0:
+				t.Errorf("step %d to %s: neither a link nor hidden", i, s.Stakeholder.ID)
+			}
+			b.WriteString(" " + s.Stakeholder.ID)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestReferralPathsLinkVisibility: every role that may search sees every
+// chain's stakeholders; ANALYST and above see every link with its real
+// category restriction, a COORDINATOR only the links its stakeholder is an
+// end of, the others hidden (via null, viaHidden true; never an empty
+// category list, which would mean "every category").
+func TestReferralPathsLinkVisibility(t *testing.T) {
+	t.Run("test graph", func(t *testing.T) {
+		st := testdb.Open(t)
+		testdb.LoadFile(t, st, "../../testdata/referral/graph.json")
+		in := map[string]any{"in": map[string]any{"fromStakeholderId": "st-co", "categoryId": "k-crisis", "targetGroupIds": []string{"g-violence"}}}
+		// The chains of TestReferralPaths' first case. r-asa-cc is
+		// restricted to Crisis, the other links to nothing.
+		all := []string{
+			"st-asa: st-co -r-co-asa ACTIVE []-> st-asa",
+			"st-cc: st-co -r-co-asa ACTIVE []-> st-asa -r-asa-cc ACTIVE [k-crisis]-> st-cc",
+			"st-tc: st-co -r-co-asa ACTIVE []-> st-asa -r-asa-tc ACTIVE []-> st-tc",
+			"st-sc: st-co -r-co-asa ACTIVE []-> st-asa -r-asa-sc ACTIVE []-> st-sc",
+		}
+		// st-co is an end of r-co-asa only.
+		coordinator := []string{
+			"st-asa: st-co -r-co-asa ACTIVE []-> st-asa",
+			"st-cc: st-co -r-co-asa ACTIVE []-> st-asa -hidden-> st-cc",
+			"st-tc: st-co -r-co-asa ACTIVE []-> st-asa -hidden-> st-tc",
+			"st-sc: st-co -r-co-asa ACTIVE []-> st-asa -hidden-> st-sc",
+		}
+		for _, tc := range []struct {
+			name string
+			role auth.Role
+			want []string
+		}{
+			{"ANALYST", auth.Analyst, all},
+			{"COORDINATOR of st-co", auth.Coordinator, coordinator},
+			{"EDITOR", auth.Editor, all},
+			{"ADMIN", auth.Admin, all},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var got stepsAnswer
+				ok(t, tokenHandler(st, tc.role, "st-co"), st, stepsQuery, in, &got)
+				if chains := got.chains(t); !slices.Equal(chains, tc.want) {
+					t.Errorf("chains:\n  %s\nwant\n  %s", strings.Join(chains, "\n  "), strings.Join(tc.want, "\n  "))
+				}
+			})
+		}
+	})
+
+	// The demo case of issue 11: the CSII's coordinator gets no links out
+	// of the agency in Pazardzhik from referralsOut, so referralPaths must
+	// not show the agency's link to Peshtera either; an analyst sees it,
+	// restricted to crisis accommodation.
+	t.Run("demo", func(t *testing.T) {
+		st := testdb.Open(t)
+		testdb.LoadDemo(t, st)
+		hs := roleHandlers(st)
+		in := map[string]any{"in": map[string]any{"fromStakeholderId": coordinatorOf, "categoryId": "cat-crisis-accommodation"}}
+		first := "st-csii -ref-csii-asa ACTIVE [cat-crisis cat-referral-case-mgmt]-> st-asa-pazardzhik"
+		for _, tc := range []struct {
+			role auth.Role
+			want string
+		}{
+			{auth.Analyst, "st-crisis-centre-peshtera: " + first + " -ref-asa-crisis-peshtera ACTIVE [cat-crisis-accommodation]-> st-crisis-centre-peshtera"},
+			{auth.Coordinator, "st-crisis-centre-peshtera: " + first + " -hidden-> st-crisis-centre-peshtera"},
+			{auth.Admin, "st-crisis-centre-peshtera: " + first + " -ref-asa-crisis-peshtera ACTIVE [cat-crisis-accommodation]-> st-crisis-centre-peshtera"},
+		} {
+			t.Run(string(tc.role), func(t *testing.T) {
+				var got stepsAnswer
+				ok(t, hs[tc.role], st, stepsQuery, in, &got)
+				if chains := got.chains(t); !slices.Equal(chains, []string{tc.want}) {
+					t.Errorf("chains %q, want %q", chains, tc.want)
+				}
+				// The raw answer never names a link the role may not see.
+				r := post(t, hs[tc.role], st, stepsQuery, in)
+				if tc.role == auth.Coordinator && strings.Contains(string(r.Data), "ref-asa-crisis-peshtera") {
+					t.Errorf("the coordinator's answer names the hidden link: %s", r.Data)
+				}
+			})
+		}
+	})
+}

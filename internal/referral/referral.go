@@ -77,7 +77,7 @@ func (c Candidate) capacity() int64 {
 // Stakeholders[i+1].
 type Chain struct {
 	Stakeholders []*domain.Stakeholder
-	Links        []map[string]any // the REFERS_TO properties
+	Links        []map[string]any // the REFERS_TO properties; nil for a link the caller may not see
 }
 
 // Path is a candidate reached by a chain.

@@ -138,17 +138,24 @@ RETURN ` + visible(LabelStakeholder, "p") + ` AS p, ` + visible(LabelService, "x
 // REFERS_TO links with no categories or with one of categoryIDs (the
 // category asked for and its ancestors). The search is Neo4j's shortest
 // path search from the coordinator; providers no chain reaches are absent.
+//
+// Every chain's stakeholders are returned (which organisations the person
+// would pass through is what the search is for), but a link the caller may
+// not see (referralVisible: for a coordinator, one its stakeholder is not
+// an end of) is returned as nil, without its id, status or categories.
 func (s *Store) ReferralChains(ctx context.Context, fromID string, providerIDs, categoryIDs []string, maxHops int) (map[string]referral.Chain, error) {
 	if maxHops < 0 || maxHops > referral.MaxHops {
 		return nil, fmt.Errorf("referral chains: maxHops %d out of range", maxHops)
 	}
 	// Returns, per provider reached, the stakeholders of its shortest chain
-	// and the links' properties. The hop bound is a checked integer.
+	// and the properties of each link, null for a link the caller may not
+	// see. The hop bound is a checked integer.
 	cypher := `MATCH (c:Stakeholder {id: $from})
 MATCH path = ANY SHORTEST (c)-[r:REFERS_TO WHERE r.status = 'ACTIVE'
     AND (size(coalesce(r.categoryIds, [])) = 0 OR any(id IN r.categoryIds WHERE id IN $categories))]->{0,` + fmt.Sprint(maxHops) + `}(p:Stakeholder)
 WHERE p.id IN $providers
-RETURN p.id, [n IN nodes(path) | ` + visible(LabelStakeholder, "n") + `] AS stakeholders, [l IN relationships(path) | properties(l)] AS links`
+RETURN p.id, [n IN nodes(path) | ` + visible(LabelStakeholder, "n") + `] AS stakeholders,
+  [l IN relationships(path) | CASE WHEN ` + referralVisible("startNode(l)", "endNode(l)") + ` THEN properties(l) END] AS links`
 	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"from": fromID, "providers": providerIDs, "categories": categoryIDs}))
 	if err != nil {
 		return nil, fmt.Errorf("referral chains: %w", err)
@@ -160,7 +167,8 @@ RETURN p.id, [n IN nodes(path) | ` + visible(LabelStakeholder, "n") + `] AS stak
 			return nil, err
 		}
 		for _, l := range rec.Values[2].([]any) {
-			ch.Links = append(ch.Links, l.(map[string]any))
+			props, _ := l.(map[string]any) // nil: hidden
+			ch.Links = append(ch.Links, props)
 		}
 		out[rec.Values[0].(string)] = ch
 	}
