@@ -2,20 +2,26 @@ package hsds
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/testdb/shared"
 )
 
-// The official HSDS 3.0 reference files, read in place (never copied into
-// the project); CI has ../shared beside the checkout.
-const (
-	examples   = "../../../shared/hsds/3.0/examples"
-	schemas    = "../../../shared/hsds/3.0/schema"
-	sampleData = "../../testdata/hsds"
-)
+const sampleData = "../../testdata/hsds"
+
+// The official HSDS 3.0 reference files, read in place from ../shared
+// beside the checkout (never copied into the project). A plain clone has
+// no ../shared: the tests that read them skip, saying so; CI has it and
+// fails instead (see .ci/run).
+func hsdsDir(t *testing.T) string { return shared.Dir(t, "hsds/3.0") }
+
+func examplesDir(t *testing.T) string { return filepath.Join(hsdsDir(t), "examples") }
+
+func schemasDir(t *testing.T) string { return filepath.Join(hsdsDir(t), "schema") }
 
 func readJSONFile(t *testing.T, path string, opt Options) Result {
 	t.Helper()

@@ -15,6 +15,7 @@ import (
 // Every field of the official 3.0 schemas is known: used, or ignored on
 // purpose. A field the table forgets would be reported as "not HSDS".
 func TestFieldTableCoversSchema(t *testing.T) {
+	schemas := schemasDir(t)
 	for _, typ := range []string{"organization", "service", "location", "address", "phone", "service_area",
 		"service_at_location", "taxonomy_term", "attribute"} {
 		t.Run(typ, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/hsds"
 	"github.com/coopgraph/coopgraph/internal/store"
 	"github.com/coopgraph/coopgraph/internal/testdb"
+	"github.com/coopgraph/coopgraph/internal/testdb/shared"
 	"github.com/coopgraph/coopgraph/internal/transfer"
 )
 
@@ -204,19 +205,22 @@ func TestImportCSVAndHSDS(t *testing.T) {
 	}
 
 	hsdsOpt := hsds.Options{ParentTerritoryID: "tr-bg", IDPrefix: "hsds-"}
-	for _, f := range []string{"service_full.json", "organization_full.json"} {
-		in := fileInput(t, "../../../shared/hsds/3.0/examples/"+f, transfer.FormatHSDSJSON)
-		rep, err := transfer.Import(ctx, st, []transfer.Input{in}, transfer.Options{Atomic: true, By: "test"}, hsdsOpt)
-		if err != nil {
-			t.Fatalf("hsds %s: %v (the tests read ../shared beside the checkout)", f, err)
+	t.Run("OfficialHSDSExamples", func(t *testing.T) {
+		examples := filepath.Join(shared.Dir(t, "hsds/3.0"), "examples")
+		for _, f := range []string{"service_full.json", "organization_full.json"} {
+			in := fileInput(t, filepath.Join(examples, f), transfer.FormatHSDSJSON)
+			rep, err := transfer.Import(ctx, st, []transfer.Input{in}, transfer.Options{Atomic: true, By: "test"}, hsdsOpt)
+			if err != nil {
+				t.Fatalf("hsds %s: %v", f, err)
+			}
+			if len(rep.Problems) > 0 || !rep.Written {
+				t.Fatalf("hsds %s: %+v", f, problemsOf(rep))
+			}
+			if c := rep.Counts[store.LabelStakeholder]; c == nil || c.Created+c.Updated+c.Unchanged == 0 {
+				t.Errorf("hsds %s: no organization imported: %v", f, rep.Summary())
+			}
 		}
-		if len(rep.Problems) > 0 || !rep.Written {
-			t.Fatalf("hsds %s: %+v", f, problemsOf(rep))
-		}
-		if c := rep.Counts[store.LabelStakeholder]; c == nil || c.Created+c.Updated+c.Unchanged == 0 {
-			t.Errorf("hsds %s: no organization imported: %v", f, rep.Summary())
-		}
-	}
+	})
 	// The sample package has one service whose organization is missing:
 	// atomic refuses it all, non-atomic leaves that service out.
 	pkg := transfer.Input{Format: transfer.FormatHSDSPackage, Name: "v1", FS: os.DirFS("../../testdata/hsds/v1")}
