@@ -18,10 +18,12 @@ import (
 
 // Config is every setting of the server and the CLI.
 type Config struct {
-	Neo4jURI       string
-	Neo4jUser      string
-	Neo4jPassword  string
-	Neo4jDatabase  string
+	Neo4jURI      string
+	Neo4jUser     string
+	Neo4jPassword string
+	Neo4jDatabase string
+	// Neo4jWait is how long the server waits at start for Neo4j to answer.
+	Neo4jWait      time.Duration
 	Addr           string
 	LogLevel       slog.Level
 	RequestTimeout time.Duration
@@ -53,12 +55,21 @@ type Setting struct {
 	Env, Flag, Default, Usage string
 }
 
+// secrets are the settings whose values are never printed: -h shows
+// "(set)" instead of the environment's value, which is otherwise shown as
+// the flag's default.
+var secrets = map[string]bool{"NEO4J_PASSWORD": true, "COOPGRAPH_JWT_SECRET": true}
+
+// Secret reports whether the setting's value must never be printed.
+func (s Setting) Secret() bool { return secrets[s.Env] }
+
 // Settings in the order README lists them.
 var Settings = []Setting{
 	{"NEO4J_URI", "neo4j-uri", "", "Neo4j address: bolt://host:7687, neo4j://host (routing, cluster) or neo4j+s://xxx.databases.neo4j.io (Aura). Required; make run sets it to the local Neo4j."},
 	{"NEO4J_USER", "neo4j-user", "neo4j", "Neo4j user; empty for a server without authentication."},
 	{"NEO4J_PASSWORD", "neo4j-password", "", "Neo4j password."},
 	{"NEO4J_DATABASE", "neo4j-database", "", "Database name; empty for the server's default database."},
+	{"NEO4J_WAIT", "neo4j-wait", "5s", "How long to wait at start for Neo4j to answer before giving up; raise it when Neo4j starts together with coopgraph (e.g. in containers)."},
 	{"COOPGRAPH_ADDR", "addr", ":8080", "Address the HTTP server listens on."},
 	{"COOPGRAPH_LOG_LEVEL", "log-level", "info", "Log level: debug, info, warn or error."},
 	{"COOPGRAPH_REQUEST_TIMEOUT", "request-timeout", "30s", "Longest a GraphQL request may take; its Cypher queries are stopped at this deadline."},
@@ -86,12 +97,17 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vals := map[string]*string{}
+	fromEnv := map[string]string{} // secrets' environment values, kept out of the flags' defaults
 	for _, s := range Settings {
 		def := getenv(s.Env)
+		usage := s.Usage + " (env " + s.Env + ")"
+		if s.Secret() && def != "" {
+			fromEnv[s.Flag], usage, def = def, usage+" (set)", ""
+		}
 		if def == "" {
 			def = s.Default
 		}
-		vals[s.Env] = fs.String(s.Flag, def, s.Usage+" (env "+s.Env+")")
+		vals[s.Env] = fs.String(s.Flag, def, usage)
 	}
 	var cfg Config
 	if extra != nil {
@@ -100,6 +116,13 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	fs.BoolVar(&cfg.Demo, "demo", false, "load the demo dataset when the database is empty")
 	if err := fs.Parse(args); err != nil {
 		return cfg, nil, err
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, s := range Settings {
+		if v, ok := fromEnv[s.Flag]; ok && !given[s.Flag] {
+			*vals[s.Env] = v
+		}
 	}
 	cfg.Neo4jURI = *vals["NEO4J_URI"]
 	cfg.Neo4jUser = *vals["NEO4J_USER"]
@@ -121,6 +144,9 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 		errs = append(errs, fmt.Errorf("COOPGRAPH_REQUEST_TIMEOUT %q is not a positive duration (e.g. 30s)", *vals["COOPGRAPH_REQUEST_TIMEOUT"]))
 	}
 	cfg.RequestTimeout = d
+	if cfg.Neo4jWait, err = time.ParseDuration(*vals["NEO4J_WAIT"]); err != nil || cfg.Neo4jWait <= 0 {
+		errs = append(errs, fmt.Errorf("NEO4J_WAIT %q is not a positive duration (e.g. 5s)", *vals["NEO4J_WAIT"]))
+	}
 	n, err := strconv.ParseInt(*vals["COOPGRAPH_MAX_BODY_BYTES"], 10, 64)
 	if err != nil || n < 1024 {
 		errs = append(errs, fmt.Errorf("COOPGRAPH_MAX_BODY_BYTES %q is not a number of bytes of at least 1024", *vals["COOPGRAPH_MAX_BODY_BYTES"]))

@@ -40,6 +40,7 @@ func TestLoad(t *testing.T) {
 		{"ErrAddr", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_ADDR": "8080"}, "COOPGRAPH_ADDR"},
 		{"ErrLogLevel", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_LOG_LEVEL": "loud"}, "COOPGRAPH_LOG_LEVEL"},
 		{"ErrTimeout", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_REQUEST_TIMEOUT": "soon"}, "COOPGRAPH_REQUEST_TIMEOUT"},
+		{"ErrWait", map[string]string{"NEO4J_URI": "bolt://h:1", "NEO4J_WAIT": "0s"}, "NEO4J_WAIT"},
 		{"ErrBody", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_MAX_BODY_BYTES": "-1"}, "COOPGRAPH_MAX_BODY_BYTES"},
 	}
 	for _, tc := range bad {
@@ -62,4 +63,52 @@ func TestCORSOrigins(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "COOPGRAPH_CORS_ORIGINS") {
 		t.Fatalf("bad origin: %v", err)
 	}
+}
+
+// -h shows the environment's values as the flags' defaults, except for
+// secrets, which it only says are set; the secrets still take effect.
+func TestHelpHidesSecrets(t *testing.T) {
+	const password, jwt = "pw-Zq81-do-not-print", "jwt-secret-0123456789-0123456789-do-not-print"
+	tests := []struct {
+		name     string
+		env      map[string]string
+		wantSet  bool
+		wantShow string // a non-secret value -h does show
+	}{
+		{"OK secrets set", map[string]string{"NEO4J_URI": "bolt://h:1", "NEO4J_PASSWORD": password, "COOPGRAPH_JWT_SECRET": jwt, "COOPGRAPH_ADDR": ":9191"}, true, `":9191"`},
+		{"OK secrets unset", map[string]string{"NEO4J_URI": "bolt://h:1"}, false, `"bolt://h:1"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out strings.Builder
+			if _, _, err := Load("serve", []string{"-h"}, env(tc.env), &out, nil); err == nil {
+				t.Fatal("-h: no error, want flag.ErrHelp")
+			}
+			help := out.String()
+			for _, secret := range []string{password, jwt} {
+				if strings.Contains(help, secret) {
+					t.Errorf("-h prints a secret:\n%s", help)
+				}
+			}
+			if got := strings.Count(help, "(set)"); tc.wantSet && got != 2 || !tc.wantSet && got != 0 {
+				t.Errorf("-h says (set) %d times:\n%s", got, help)
+			}
+			if !strings.Contains(help, tc.wantShow) {
+				t.Errorf("-h does not show %s:\n%s", tc.wantShow, help)
+			}
+			cfg, _, err := Load("serve", nil, env(tc.env), io.Discard, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.wantSet && (cfg.Neo4jPassword != password || cfg.JWTSecret != jwt) {
+				t.Errorf("secrets from the environment not used: %q %q", cfg.Neo4jPassword, cfg.JWTSecret)
+			}
+		})
+	}
+	t.Run("OK flag overrides secret env", func(t *testing.T) {
+		cfg, _, err := Load("serve", []string{"-neo4j-password", "from-flag"}, env(map[string]string{"NEO4J_URI": "bolt://h:1", "NEO4J_PASSWORD": password}), io.Discard, nil)
+		if err != nil || cfg.Neo4jPassword != "from-flag" {
+			t.Fatalf("password %q, %v", cfg.Neo4jPassword, err)
+		}
+	})
 }
