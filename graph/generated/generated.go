@@ -7214,14 +7214,16 @@ type Mutation {
   """
   Adds a referral link between two stakeholders. With an ` + "`" + `id` + "`" + ` that exists
   already it returns the stored link unchanged when the input equals it (safe
-  to retry) and fails with CONFLICT otherwise. BAD_USER_INPUT for invalid
-  input or stakeholders or categories that do not exist.
+  to retry) and fails with CONFLICT otherwise (also when the id is taken by
+  a link a COORDINATOR may not see, without saying whose). BAD_USER_INPUT
+  for invalid input or stakeholders or categories that do not exist.
   """
   addReferralLink("The new link." input: ReferralLinkInput!): ReferralLink!
   """
   Replaces a referral link with the input (ends, categories, status, since,
-  illustrative, source). NOT_FOUND when there is no such link;
-  BAD_USER_INPUT for invalid input.
+  illustrative, source). NOT_FOUND when there is no such link, and alike
+  for a COORDINATOR when neither end is its stakeholder (it may not see the
+  link); BAD_USER_INPUT for invalid input.
   """
   updateReferralLink(
     "Id of the link to change."
@@ -7231,7 +7233,8 @@ type Mutation {
   ): ReferralLink!
   """
   Removes a referral link; ` + "`" + `deleted` + "`" + ` lists it with type ` + "`" + `ReferralLink` + "`" + `.
-  NOT_FOUND when there is no such link.
+  NOT_FOUND when there is no such link, and alike for a COORDINATOR when
+  neither end is its stakeholder.
   """
   removeReferralLink("Id of the link to remove." id: ID!): DeleteResult!
 
@@ -8205,7 +8208,10 @@ type ReferralCount {
 }
 
 extend type Query {
-  "A referral by id; a COORDINATOR sees only those its stakeholder sent or received. ANALYST role or above."
+  """
+  A referral by id; a COORDINATOR sees only those its stakeholder sent or
+  received (null for the others, as for an unknown id). ANALYST role or above.
+  """
   referral("The referral's id." id: ID!): Referral
   """
   Referrals, the newest first; a COORDINATOR sees only those its stakeholder
@@ -8244,6 +8250,8 @@ extend type Mutation {
   cancelling an accepted referral frees it. An invalid transition is a
   CONFLICT. The receiving stakeholder's COORDINATOR accepts, declines and
   completes; the referring one cancels; EDITOR and ADMIN may do all.
+  NOT_FOUND for an unknown id, and alike for a COORDINATOR whose
+  stakeholder neither sent nor received the referral.
   """
   updateReferralStatus(
     "Id of the referral."

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -240,4 +241,104 @@ func TestLastPlaceTakenOnce(t *testing.T) {
 	if svc.Service.Available != 0 {
 		t.Errorf("available %d after the race, want 0", svc.Service.Available)
 	}
+}
+
+// TestUnseenIsUnknown: whatever a coordinator addresses by id — a referral
+// link or a referral — one it may not see answers exactly as an id that
+// does not exist (same code, field, message once the id is masked, data
+// and HTTP status), so that no answer tells it the record exists. Ones it
+// may see but not change stay FORBIDDEN (TestCoordinatorWrites,
+// TestClosedLoopReferrals).
+func TestUnseenIsUnknown(t *testing.T) {
+	st := testdb.Open(t)
+	testdb.LoadDemo(t, st)
+	hs := roleHandlers(st) // the coordinator acts for st-csii
+	// A referral between two others: the agency in Pazardzhik sends one
+	// to the Peshtera crisis centre.
+	var made struct{ CreateReferral struct{ ID string } }
+	ok(t, hs[auth.Admin], st, createReferral, map[string]any{"in": map[string]any{"caseCode": "PZ-1", "fromStakeholderId": "st-asa-pazardzhik",
+		"serviceId": "svc-peshtera-crisis-accommodation", "categoryId": "cat-crisis-accommodation", "territoryId": "tr-peshtera"}}, &made)
+	others := made.CreateReferral.ID
+	const unknown = "no-such-id"
+
+	// answer writes a response with the id masked.
+	answer := func(r response, id string) string {
+		var errs []string
+		for _, e := range r.Errors {
+			errs = append(errs, fmt.Sprintf("%s field=%v %q", e.code(), e.Extensions["field"], strings.ReplaceAll(e.Message, id, "<id>")))
+		}
+		return fmt.Sprintf("%d data=%s errors=%v", r.status, strings.ReplaceAll(string(r.Data), id, "<id>"), errs)
+	}
+	for _, tc := range []struct {
+		name, query string
+		vars        func(id string) map[string]any
+		hidden      string // an id the coordinator may not see
+		want        string // the answer to both, hand-written
+	}{
+		{
+			name:   "removeReferralLink",
+			query:  `mutation($id: ID!) { removeReferralLink(id: $id) { deleted { id } } }`,
+			vars:   func(id string) map[string]any { return map[string]any{"id": id} },
+			hidden: "ref-asa-homecare",
+			want:   `200 data=null errors=[NOT_FOUND field=id "id: no referral link with id \"<id>\""]`,
+		},
+		{
+			name:  "updateReferralLink",
+			query: `mutation($id: ID!, $in: ReferralLinkInput!) { updateReferralLink(id: $id, input: $in) { id } }`,
+			vars: func(id string) map[string]any {
+				return map[string]any{"id": id, "in": map[string]any{"fromId": coordinatorOf, "toId": "st-homecare-pazardzhik", "status": "ACTIVE"}}
+			},
+			hidden: "ref-asa-homecare",
+			want:   `200 data=null errors=[NOT_FOUND field=id "id: no referral link with id \"<id>\""]`,
+		},
+		{
+			name:  "updateReferralStatus accept",
+			query: moveReferral,
+			vars: func(id string) map[string]any {
+				return map[string]any{"id": id, "in": map[string]any{"status": "ACCEPTED"}}
+			},
+			hidden: others,
+			want:   `200 data=null errors=[NOT_FOUND field=id "id: no referral with id \"<id>\""]`,
+		},
+		{
+			name:  "updateReferralStatus cancel",
+			query: moveReferral,
+			vars: func(id string) map[string]any {
+				return map[string]any{"id": id, "in": map[string]any{"status": "CANCELLED"}}
+			},
+			hidden: others,
+			want:   `200 data=null errors=[NOT_FOUND field=id "id: no referral with id \"<id>\""]`,
+		},
+		{
+			name:   "referral",
+			query:  `query($id: ID!) { referral(id: $id) { id } }`,
+			vars:   func(id string) map[string]any { return map[string]any{"id": id} },
+			hidden: others,
+			want:   `200 data={"referral":null} errors=[]`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, id := range []string{tc.hidden, unknown} {
+				if got := answer(post(t, hs[auth.Coordinator], st, tc.query, tc.vars(id)), id); got != tc.want {
+					t.Errorf("id %s: %s\nwant %s", id, got, tc.want)
+				}
+			}
+		})
+	}
+
+	// Nothing was changed, and an analyst still sees both records.
+	var got struct {
+		Referral    struct{ Status string }
+		Stakeholder struct{ ReferralsOut []struct{ ID string } }
+	}
+	ok(t, hs[auth.Analyst], st, `query($id: ID!) { referral(id: $id) { status } stakeholder(id: "st-asa-pazardzhik") { referralsOut { id } } }`,
+		map[string]any{"id": others}, &got)
+	if got.Referral.Status != "SENT" || len(got.Stakeholder.ReferralsOut) != 2 {
+		t.Errorf("after the refusals: %+v", got)
+	}
+
+	// addReferralLink with a taken id cannot succeed, so it cannot answer
+	// as for a free id; it is a CONFLICT that names no owner.
+	failsWith(t, hs[auth.Coordinator], st, `mutation { addReferralLink(input: {id: "ref-asa-homecare", fromId: "st-csii", toId: "st-homecare-pazardzhik", status: ACTIVE}) { id } }`,
+		nil, domain.CodeConflict, "input.id")
 }

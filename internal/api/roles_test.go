@@ -355,11 +355,12 @@ func TestRoleVisibility(t *testing.T) {
 		})
 	}
 
-	// A link the role may not see is not found by id either: updating it
-	// answers NOT_FOUND to nobody but gives a coordinator FORBIDDEN.
+	// A link the role may not see is not found by id either: removing it
+	// answers NOT_FOUND, as for an id that does not exist
+	// (TestUnseenIsUnknown compares the two).
 	t.Run("hidden link cannot be removed by a coordinator", func(t *testing.T) {
 		failsWith(t, hs[auth.Coordinator], st, `mutation { removeReferralLink(id: "ref-asa-homecare") { deleted { id } } }`, nil,
-			domain.CodeForbidden, "another stakeholder")
+			domain.CodeNotFound, "id")
 		var got struct {
 			Stakeholder struct{ ReferralsOut []struct{ ID string } }
 		}
@@ -372,7 +373,7 @@ func TestRoleVisibility(t *testing.T) {
 
 // TestCoordinatorWrites: a coordinator manages its stakeholder's services
 // and the referral links from it, and nothing else; every refusal is
-// FORBIDDEN and writes nothing.
+// FORBIDDEN (NOT_FOUND for a link it may not see) and writes nothing.
 func TestCoordinatorWrites(t *testing.T) {
 	st := testdb.Open(t)
 	testdb.LoadDemo(t, st)
@@ -409,7 +410,7 @@ func TestCoordinatorWrites(t *testing.T) {
 		{"ErrDeleteAnothersService", `mutation { deleteService(id: "svc-asa-referral-district") { deleted { id } } }`, nil},
 		{"ErrCoverAnothersService", `mutation { setServiceCoverage(serviceId: "svc-asa-referral-district", territoryIds: ["tr-lesichovo"]) { id } }`, nil},
 		{"ErrLinkFromAnother", `mutation { addReferralLink(input: {fromId: "st-asa-pazardzhik", toId: "st-csii", status: ACTIVE}) { id } }`, nil},
-		{"ErrTakeOverAnothersLink", `mutation { updateReferralLink(id: "ref-asa-homecare", input: {fromId: "st-csii", toId: "st-homecare-pazardzhik", status: ACTIVE}) { id } }`, nil},
+		{"ErrTakeOverLinkToIt", `mutation { updateReferralLink(id: "ref-lesichovo-csii", input: {fromId: "st-csii", toId: "st-lesichovo-municipality", status: ACTIVE}) { id } }`, nil},
 		{"ErrGiveAwayOwnLink", `mutation { updateReferralLink(id: "ref-csii-gp", input: {fromId: "st-asa-pazardzhik", toId: "st-gp-lesichovo", status: ACTIVE}) { id } }`, nil},
 		{"ErrRegistryWrite", `mutation { updateTargetGroup(id: "tg-older-people", expectedVersion: 1, input: {name: "x"}) { id } }`, nil},
 	}
@@ -418,6 +419,12 @@ func TestCoordinatorWrites(t *testing.T) {
 			failsWith(t, h, st, tc.query, tc.vars, domain.CodeForbidden, "")
 		})
 	}
+	// A link the coordinator may not see (neither end is its stakeholder)
+	// is not found, as an unknown id (TestUnseenIsUnknown).
+	t.Run("ErrTakeOverAnothersLink", func(t *testing.T) {
+		failsWith(t, h, st, `mutation { updateReferralLink(id: "ref-asa-homecare", input: {fromId: "st-csii", toId: "st-homecare-pazardzhik", status: ACTIVE}) { id } }`,
+			nil, domain.CodeNotFound, "id")
+	})
 	if after := fingerprint(t, st); after != before {
 		t.Errorf("a refused write changed the graph: %s, then %s", before, after)
 	}

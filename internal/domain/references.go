@@ -180,7 +180,7 @@ var labelNames = map[string]string{
 	"Territory": "territory", "Stakeholder": "stakeholder", "ServiceCategory": "service category",
 	"TargetGroup": "target group", "Service": "service", "Need": "need",
 	"CooperationArea": "cooperation area", "Partnership": "partnership", "Practice": "practice",
-	"Project": "project", "Event": "event", "ReferralLink": "referral link",
+	"Project": "project", "Event": "event", "ReferralLink": "referral link", "Referral": "referral",
 }
 
 // CheckRefs returns a problem for every reference to a record that found

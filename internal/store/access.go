@@ -21,6 +21,11 @@ import (
 //	VIEWER       no        none                    none
 //	ANALYST      yes       all                     none
 //	COORDINATOR  yes       those it is party to    its services, referral links from it
+//
+// What a role may not see does not exist for it: a link or referral it is
+// not party to answers, by id, exactly as an unknown id (null for a read,
+// NOT_FOUND for a write), and a referral chain through others' links shows
+// their stakeholders but not the links (ReferralChains).
 //	EDITOR       yes       all                     everything but API keys
 //	ADMIN        yes       all                     everything
 //
@@ -89,7 +94,10 @@ func forbidden(format string, args ...any) error {
 // written, that the identity of ctx may write doc, which replaces the
 // stored records of label with ids (none for a create). Editors and admins
 // may write anything; a coordinator only services its stakeholder provides
-// and referral links from it, before and after the write.
+// and referral links from it, before and after the write. A stored link the
+// coordinator may not see (neither end is its stakeholder) is NOT_FOUND,
+// exactly as an id that does not exist; one it sees but does not own is
+// FORBIDDEN.
 func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *domain.Document) error {
 	who, ok := auth.From(ctx)
 	if !ok || who.Role.AtLeast(auth.Editor) {
@@ -107,29 +115,37 @@ func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *d
 				return forbidden("a COORDINATOR may only write services its own stakeholder (%s) provides", party)
 			}
 		}
-		// Returns the provider of each stored service among the ids.
-		cypher = "MATCH (p:Stakeholder)-[:PROVIDES]->(n:Service) WHERE n.id IN $ids RETURN n.id, p.id"
+		// Returns the provider of each stored service among the ids (every
+		// role sees services).
+		cypher = "MATCH (p:Stakeholder)-[:PROVIDES]->(n:Service) WHERE n.id IN $ids RETURN n.id, p.id, true"
 	case linkLabel:
 		for _, l := range doc.ReferralLinks {
 			if l.FromID != party {
 				return forbidden("a COORDINATOR may only write referral links from its own stakeholder (%s)", party)
 			}
 		}
-		// Returns the referring end of each stored link among the ids.
-		cypher = "MATCH (p:Stakeholder)-[r:REFERS_TO]->() WHERE r.id IN $ids RETURN r.id, p.id"
+		// Returns the referring end of each stored link among the ids, and
+		// whether the coordinator may see the link at all.
+		cypher = "MATCH (p:Stakeholder)-[r:REFERS_TO]->(q:Stakeholder) WHERE r.id IN $ids RETURN r.id, p.id, " + referralVisible("p", "q")
 	default:
 		return forbidden("a COORDINATOR may only change its own services and referral links, not a %s", domain.LabelName(label))
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	recs, err := collect(ctx, tx, cypher, map[string]any{"ids": ids})
+	recs, err := collect(ctx, tx, cypher, withAccess(ctx, map[string]any{"ids": ids}))
 	if err != nil {
 		return err
 	}
 	for _, rec := range recs {
+		id, _ := rec.Values[0].(string)
 		if owner, _ := rec.Values[1].(string); owner != party {
-			return forbidden("%s %q belongs to another stakeholder", domain.LabelName(label), rec.Values[0])
+			// A record the coordinator may not even see answers as an
+			// unknown id does, so that the answer is no existence oracle.
+			if seen, _ := rec.Values[2].(bool); !seen {
+				return notFound(label, id)
+			}
+			return forbidden("%s %q belongs to another stakeholder", domain.LabelName(label), id)
 		}
 	}
 	return nil

@@ -15,7 +15,8 @@ func (s *Store) CreateLink(ctx context.Context, l domain.ReferralLink) error {
 	return s.writeLink(ctx, l, false)
 }
 
-// UpdateLink replaces a referral link (its ends may change).
+// UpdateLink replaces a referral link (its ends may change). NOT_FOUND for
+// an unknown id and, alike, for a link the coordinator may not see.
 func (s *Store) UpdateLink(ctx context.Context, l domain.ReferralLink) error {
 	return s.writeLink(ctx, l, true)
 }
@@ -25,6 +26,11 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 	own := doc.Validate()
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := mayWrite(ctx, tx, linkLabel, []string{l.ID}, doc); err != nil {
+			if !update && domain.ErrorCode(err) == domain.CodeNotFound {
+				// The id is taken by a link the coordinator may not see:
+				// refused as any taken id is, without saying whose it is.
+				return &domain.Error{Code: domain.CodeConflict, Field: "input.id", Message: fmt.Sprintf("a referral link with id %q exists already", l.ID)}
+			}
 			return err
 		}
 		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() RETURN r.id", map[string]any{"id": l.ID})
@@ -32,7 +38,7 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 			return err
 		}
 		if update && len(recs) == 0 {
-			return &domain.Error{Code: domain.CodeNotFound, Field: "id", Message: fmt.Sprintf("no referral link with id %q", l.ID)}
+			return notFound(linkLabel, l.ID)
 		}
 		refs, err := checkRefs(ctx, tx, doc)
 		if err != nil {
@@ -53,7 +59,8 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 	})
 }
 
-// RemoveLink deletes a referral link.
+// RemoveLink deletes a referral link. NOT_FOUND for an unknown id and,
+// alike, for a link the coordinator may not see.
 func (s *Store) RemoveLink(ctx context.Context, id string) error {
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := mayWrite(ctx, tx, linkLabel, []string{id}, &domain.Document{}); err != nil {
@@ -65,7 +72,7 @@ func (s *Store) RemoveLink(ctx context.Context, id string) error {
 			return err
 		}
 		if len(recs) == 0 || recs[0].Values[0].(int64) == 0 {
-			return &domain.Error{Code: domain.CodeNotFound, Field: "id", Message: fmt.Sprintf("no referral link with id %q", id)}
+			return notFound(linkLabel, id)
 		}
 		return nil
 	})

@@ -152,7 +152,8 @@ WITH r
 // transaction: accepting takes a place of the service (CONFLICT when none
 // is left), completing or cancelling an accepted referral gives it back. A
 // COORDINATOR accepts, declines and completes referrals to its stakeholder
-// and cancels those from it.
+// and cancels those from it; a referral it is party to neither way is
+// NOT_FOUND, exactly as an unknown id.
 func (s *Store) UpdateReferralStatus(ctx context.Context, id string, c referral.Change, by string) (*referral.Referral, error) {
 	var out *referral.Referral
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
@@ -164,6 +165,12 @@ func (s *Store) UpdateReferralStatus(ctx context.Context, id string, c referral.
 			return err
 		}
 		cur := referralOf(recs[0])
+		// A referral the caller may not see (the rule of Referrals) answers
+		// as an unknown id does (lock's NOT_FOUND), so that the answer is
+		// no existence oracle.
+		if a := accessOf(ctx); a.party != "" && a.party != cur.FromID && a.party != cur.ToID {
+			return notFound(LabelReferral, id)
+		}
 		if who, ok := auth.From(ctx); ok && !who.Role.AtLeast(auth.Editor) {
 			party := cur.ToID
 			if c.Status == referral.Cancelled {
