@@ -5,17 +5,33 @@ include neo4j-launcher/neo4j.mk
 
 GO ?= go
 BIN := bin/coopgraph
+# bash: the recipes time their steps and check ports with /dev/tcp.
+SHELL := bash
+
+# $(call timed,WHAT,COMMAND) runs COMMAND and, when it succeeds, prints
+# "make: WHAT (3.2s)"; the silent first build and generate take a minute.
+timed = t0=$$(date +%s%N); $(2) && ms=$$(( ($$(date +%s%N) - t0) / 1000000 )) && \
+	printf 'make: %s (%d.%ds)\n' "$(1)" $$((ms / 1000)) $$((ms % 1000 / 100))
 
 .PHONY: run test build generate check-generated bench load clean
 
 build:
-	$(GO) build -o $(BIN) .
+	@echo "make: building $(BIN) (the first build downloads and compiles the modules, about a minute)"
+	@$(call timed,built $(BIN),$(GO) build -o $(BIN) .)
 
 # Serve GraphQL at http://localhost:8080/graphql with GraphiQL at /. Without
 # NEO4J_URI it starts a local Neo4j (data in ./data/neo4j) and stops it on
 # Ctrl-C; with NEO4J_URI it uses that server.
+# Each step says how long it took: the build here, the launcher build and
+# Neo4j's start in neo4j.sh, the rest in coopgraph's log. A busy HTTP port
+# is reported before Neo4j is started for nothing.
 run: build
 	@export COOPGRAPH_MODE=$${COOPGRAPH_MODE:-development}; \
+	addr=$${COOPGRAPH_ADDR:-:8080}; host=$${addr%:*}; \
+	if (exec 3<>/dev/tcp/$${host:-127.0.0.1}/$${addr##*:}) 2>/dev/null; then \
+		echo "make: COOPGRAPH_ADDR $$addr is in use (another coopgraph running?): set COOPGRAPH_ADDR to a free address, e.g. COOPGRAPH_ADDR=:8081 make run" >&2; \
+		exit 1; \
+	fi; \
 	if [ -n "$$NEO4J_URI" ]; then \
 		exec ./$(BIN) serve -demo; \
 	else \
@@ -24,10 +40,13 @@ run: build
 
 # Every test, against a Neo4j on a free port with a temporary data directory,
 # stopped afterwards whatever the outcome. Packages run one at a time (-p 1)
-# because they share the one database Neo4j Community has.
+# because they share the one database Neo4j Community has. testprogress is
+# go test with a line as each package starts, a line a minute while one
+# runs, and the skipped tests with why (the HSDS ones without ../shared);
+# the "ok"/"FAIL" lines are go test's own.
 test: check-generated
-	$(GO) vet ./...
-	$(NEO4J_SH) with -- $(GO) test -p 1 -count=1 ./...
+	@$(call timed,go vet,$(GO) vet ./...)
+	$(NEO4J_SH) with -- $(GO) run ./internal/testdb/testprogress -p 1 -count=1 ./...
 
 # Benchmarks against the demo data (see README for the figures).
 bench:
@@ -43,8 +62,9 @@ generate:
 
 # Fails when the committed generated code does not match the schema.
 check-generated:
+	@echo "make: checking that the generated GraphQL code is current (go generate)"
 	@before=$$(cat gqlgen.yml schema/*.graphqls graph/*.go graph/*/*.go | sha256sum); \
-	$(GO) generate ./... && \
+	$(call timed,generated code checked,$(GO) generate ./...) && \
 	after=$$(cat gqlgen.yml schema/*.graphqls graph/*.go graph/*/*.go | sha256sum); \
 	if [ "$$before" != "$$after" ]; then \
 		echo "generated GraphQL code was stale: 'go generate ./...' changed graph/; commit the result" >&2; \

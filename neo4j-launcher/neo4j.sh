@@ -31,6 +31,20 @@ STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 log() { echo "neo4j.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
 
+# Seconds since the bash clock reading $1 ($EPOCHREALTIME), to a tenth: "3.2s".
+took() {
+    local now=${EPOCHREALTIME/[.,]/} then=${1/[.,]/}
+    local ms=$(((now - then) / 1000))
+    echo "$((ms / 1000)).$((ms % 1000 / 100))s"
+}
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The launcher's one-line reason for a failed start ("neo4j-launcher: ..."),
+# the last such line of the log, or nothing.
+launcher_reason() { grep '^neo4j-launcher: ' "$1" 2>/dev/null | tail -n 1 | sed 's/^neo4j-launcher: //'; }
+
 needs_build() {
     [[ -f $CLASS && -s $CPFILE ]] || return 0
     [[ $HERE/pom.xml -nt $CPFILE || $SRC -nt $CLASS ]] && return 0
@@ -48,13 +62,15 @@ cmd_build() {
         # Parallel callers (e.g. several `with` runs) must not run Maven on one target/ at once.
         flock 9
         needs_build || exit 0
-        log "building the Neo4j launcher (the first time downloads ~160 MB of jars into ~/.m2)..."
+        log "building the Neo4j launcher with Maven (the first time downloads ~160 MB of jars into ~/.m2, a minute or more)..."
+        local t0=$EPOCHREALTIME
         # Maven 3.8 prints colour codes even with -q, so its output is kept for failures only.
         if ! mvn -B -q -f "$HERE/pom.xml" compile dependency:build-classpath >"$HERE/target/build.log" 2>&1; then
             cat "$HERE/target/build.log" >&2
             die "maven build failed (log: $HERE/target/build.log)"
         fi
         touch "$CPFILE" "$CLASS"
+        log "launcher built ($(took "$t0"))"
     ) 9>"$HERE/target/.build.lock"
 }
 
@@ -99,7 +115,12 @@ start_neo4j() {
         return 0
     fi
     [[ $PORT =~ ^[0-9]+$ ]] || die "--port must be a number, got '$PORT'"
+    # Checked before the JVM starts: Neo4j's own report is a long stack trace.
+    if ((PORT != 0)) && port_in_use "$PORT"; then
+        die "port $PORT is in use (another Neo4j? make neo4j-stop stops the one make neo4j started): set NEO4J_PORT to a free port, e.g. NEO4J_PORT=7688 make run"
+    fi
     cmd_build
+    local t0=$EPOCHREALTIME
     rm -f "$pidfile" "$ready"
     local -a jvm=(-Xmx"$HEAP" -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow
         -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true
@@ -119,12 +140,17 @@ start_neo4j() {
         </dev/null >>"$logfile" 2>&1 &
     pid=$!
     echo "$pid" >"$pidfile"
+    log "starting Neo4j (port $PORT, data $DATA)..."
     local deadline=$((SECONDS + START_TIMEOUT))
     until [[ -s $ready ]]; do
         # kill -0, not is_launcher: right after the fork the child's cmdline is still this
         # script's, and bash reaps its own children so no zombie lingers here.
         if ! kill -0 "$pid" 2>/dev/null; then
             rm -f "$pidfile"
+            local why
+            why="$(launcher_reason "$logfile")"
+            # The launcher's one line says what to change; the stack trace stays in the log.
+            [[ -n $why ]] && die "Neo4j did not start: $why (log: $logfile)"
             tail -n 30 "$logfile" >&2
             die "Neo4j exited during startup (log: $logfile, Neo4j logs: $DATA/logs/)"
         fi
@@ -136,6 +162,7 @@ start_neo4j() {
         sleep 0.2
     done
     URI="$(cat "$ready")"
+    STARTED_IN="$(took "$t0")"
 }
 
 stop_neo4j() {
@@ -165,6 +192,7 @@ cmd_start() {
     [[ ${#REST[@]} -eq 0 ]] || die "start: unexpected arguments: ${REST[*]}"
     [[ -n $DATA ]] || die "start: --data DIR is required"
     start_neo4j
+    [[ -n $STARTED_IN ]] && log "Neo4j ready at $URI (started in $STARTED_IN)"
     echo "$URI"
 }
 
@@ -178,7 +206,7 @@ cmd_stop() {
     stop_neo4j
 }
 
-CREATED_DATA="" CMD_RUNNING="" STARTED=""
+CREATED_DATA="" CMD_RUNNING="" STARTED="" STARTED_IN=""
 with_cleanup() {
     local rc=$?
     trap '' INT TERM # a second Ctrl-C must not cut the cleanup short
@@ -211,7 +239,7 @@ cmd_with() {
     fi
     STARTED=1 # set before starting, so a Ctrl-C during startup still stops it
     start_neo4j
-    log "Neo4j ready at $URI (data $DATA)"
+    log "Neo4j ready at $URI (data $DATA; started in $STARTED_IN)"
     export NEO4J_URI="$URI" NEO4J_USER=neo4j NEO4J_PASSWORD="$PASSWORD"
     local rc=0
     CMD_RUNNING=1
