@@ -25,7 +25,7 @@ func Dir(t testing.TB, rel string) string {
 	if err == nil {
 		return dir
 	}
-	msg := "needs ../shared/" + rel + " beside the checkout (" + err.Error() + "); a plain clone has no ../shared"
+	msg := "needs ../shared/" + rel + " beside the checkout, which a plain clone does not have (" + err.Error() + ")"
 	if os.Getenv(RequireEnv) != "" {
 		t.Fatal(msg + ", and " + RequireEnv + " is set")
 		return ""

@@ -15,7 +15,7 @@ type recorder struct {
 	skipped, failed string
 }
 
-func (r *recorder) Helper()            {}
+func (r *recorder) Helper()           {}
 func (r *recorder) Skip(args ...any)  { r.skipped = fmt.Sprint(args...) }
 func (r *recorder) Fatal(args ...any) { r.failed = fmt.Sprint(args...) }
 
