@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -43,6 +44,8 @@ type Observer interface {
 // Store is the Neo4j implementation of coopgraph's storage.
 type Store struct {
 	driver  neo4j.DriverWithContext
+	uri     string // for startup errors
+	user    string
 	db      string
 	timeout time.Duration
 	log     *slog.Logger
@@ -85,7 +88,7 @@ func Open(cfg Config) (*Store, error) {
 	if timeout <= 0 {
 		timeout = 30 * time.Second
 	}
-	return &Store{driver: driver, db: cfg.Database, timeout: timeout, log: log, obs: cfg.Observer}, nil
+	return &Store{driver: driver, uri: cfg.URI, user: cfg.User, db: cfg.Database, timeout: timeout, log: log, obs: cfg.Observer}, nil
 }
 
 // Close closes the driver and its connections.
@@ -99,20 +102,60 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // WaitReady pings until the database answers or ctx ends; a server that
-// starts together with its database uses it.
+// starts together with its database uses it. Its errors are one line naming
+// the setting to change. A refused login ends the wait at once: retrying it
+// would only trip Neo4j's authentication rate limit.
 func (s *Store) WaitReady(ctx context.Context) error {
+	start := time.Now()
 	for {
 		err := s.Ping(ctx)
-		if err == nil || domain.ErrorCode(err) != domain.CodeUnavailable {
-			return err
+		if err == nil {
+			return nil
+		}
+		var nerr *neo4j.Neo4jError
+		switch {
+		case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Security.Unauthorized":
+			return fmt.Errorf("neo4j at %s refused user %q with this password: set NEO4J_PASSWORD (and NEO4J_USER)", s.uri, s.user)
+		case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Security.AuthenticationRateLimit":
+			return fmt.Errorf("neo4j at %s refuses logins for a while after too many wrong passwords: check NEO4J_PASSWORD, then retry in a minute", s.uri)
+		case ctx.Err() == nil && domain.ErrorCode(err) != domain.CodeUnavailable:
+			return fmt.Errorf("neo4j at %s: %s", s.uri, oneLine(err))
+		}
+		unreachable := func() error {
+			return fmt.Errorf("cannot reach neo4j at %s after %s (%s): check NEO4J_URI, or leave it unset for make run to start a local Neo4j",
+				s.uri, time.Since(start).Round(100*time.Millisecond), reason(err))
+		}
+		if ctx.Err() != nil {
+			return unreachable()
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("wait for neo4j: %w", err)
+			return unreachable()
 		case <-time.After(500 * time.Millisecond):
 		}
 	}
 }
+
+// reason is the part of a connection error a user can act on: the network
+// error ("dial tcp 127.0.0.1:7687: connect: connection refused") when
+// there is one.
+func reason(err error) string {
+	// The driver keeps only the text of the dial error it retried on.
+	if msg := oneLine(err); strings.Contains(msg, "dial tcp ") {
+		return msg[strings.LastIndex(msg, "dial tcp "):]
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) {
+		return oe.Error()
+	}
+	var de *net.DNSError
+	if errors.As(err, &de) {
+		return de.Error()
+	}
+	return oneLine(err)
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
 
 // QueriesRun is the number of queries this store has run since it opened.
 func (s *Store) QueriesRun() int64 { return s.queries.Load() }

@@ -1,6 +1,7 @@
 package coopgraph.launcher;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class Neo4jLauncher {
     private static final String HOST = "127.0.0.1";
+    /** The Bolt port asked for, for the startup error. */
+    private static int port = 7687;
 
     public static void main(String[] args) {
         try {
@@ -38,18 +41,15 @@ public final class Neo4jLauncher {
         } catch (Throwable t) {
             // Neo4j's non-daemon threads would keep a half-started JVM alive; exit explicitly.
             t.printStackTrace();
-            Throwable root = t;
-            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-            // The root cause ("Address already in use", "password must be at least 8 characters")
-            // is what a user can act on; it goes last so neo4j.sh's log tail ends with it.
-            fail("startup failed: " + root.getMessage() + (root == t ? "" : " (" + t + ")"));
+            // One line a user can act on, naming the setting to change; it goes last, and
+            // neo4j.sh shows it instead of the stack trace.
+            fail(reason(t));
         }
     }
 
     private static void run(String[] args) throws Exception {
         Path home = null;
         Path readyFile = null;
-        int port = 7687;
         String pagecache = "256m";
         String password = System.getenv("NEO4J_PASSWORD");
         for (int i = 0; i < args.length; i++) {
@@ -141,6 +141,22 @@ public final class Neo4jLauncher {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** The one-line reason for a failed start: the root cause, with the setting to change. */
+    static String reason(Throwable t) {
+        Throwable root = t;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof BindException || String.valueOf(c.getMessage()).contains("Address already in use")) {
+                return "port " + port + " is in use (another Neo4j?): set NEO4J_PORT to a free port, e.g. NEO4J_PORT=7688 make run";
+            }
+            root = c;
+        }
+        String msg = String.valueOf(root.getMessage());
+        if (msg.contains("password") && msg.contains("characters")) {
+            return "the password is refused (" + msg + "): set NEO4J_PASSWORD";
+        }
+        return "startup failed: " + msg + (root == t ? "" : " (" + t + ")");
     }
 
     private static String arg(String[] args, int i, String flag) {
