@@ -20,10 +20,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"slices"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -49,6 +51,7 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	began := time.Now()
 	cmd := "serve"
 	if len(args) > 0 && slices.Contains([]string{"serve", "migrate", "seed", "import", "export", "apikey"}, args[0]) {
 		cmd, args = args[0], args[1:]
@@ -82,6 +85,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return errors.New("production mode needs authentication: set COOPGRAPH_JWKS_URL, COOPGRAPH_JWT_SECRET or COOPGRAPH_API_KEYS=true " +
 			"(or COOPGRAPH_MODE=development to try it on this machine)")
 	}
+	// Bound before anything slow, so that a busy port is one line at once,
+	// not a failure after the migrations and the demo load.
+	var ln net.Listener
+	if cmd == "serve" {
+		if ln, err = listen(cfg.Addr); err != nil {
+			return err
+		}
+		defer ln.Close()
+	}
 	m := metrics.New()
 	st, err := store.Open(store.Config{URI: cfg.Neo4jURI, User: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
 		Database: cfg.Neo4jDatabase, QueryTimeout: cfg.RequestTimeout, Logger: log, Observer: m})
@@ -90,17 +102,21 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	}
 	defer st.Close(context.Background())
 
-	// The database may still be starting (make run starts both together).
-	waitCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	// The database may still be starting (in containers started together);
+	// make run starts the server only once Neo4j answers.
+	step := time.Now()
+	waitCtx, cancel := context.WithTimeout(ctx, cfg.Neo4jWait)
 	defer cancel()
 	if err := st.WaitReady(waitCtx); err != nil {
-		return fmt.Errorf("neo4j at %s does not answer: %w", cfg.Neo4jURI, err)
+		return err
 	}
+	log.Info("neo4j answers", "uri", cfg.Neo4jURI, "took", since(step))
+	step = time.Now()
 	applied, err := st.Migrate(ctx)
 	if err != nil {
 		return err
 	}
-	log.Info("migrations applied", "new", applied)
+	log.Info("migrations applied", "new", applied, "took", since(step))
 
 	switch cmd {
 	case "migrate":
@@ -137,7 +153,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 			}
 		}
 	}
-	return serve(ctx, cfg, st, m, log)
+	return serve(ctx, cfg, ln, st, m, log, began)
+}
+
+// since is the time from start, rounded for the startup log lines.
+func since(start time.Time) time.Duration { return time.Since(start).Round(time.Millisecond) }
+
+// listen binds the HTTP address; its error names the setting to change.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return nil, fmt.Errorf("COOPGRAPH_ADDR %s is in use (another coopgraph running?): set COOPGRAPH_ADDR to a free address, e.g. COOPGRAPH_ADDR=:8081", addr)
+	case err != nil:
+		return nil, fmt.Errorf("COOPGRAPH_ADDR %s: cannot listen: %v", addr, err)
+	}
+	return ln, nil
 }
 
 func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
@@ -145,16 +176,18 @@ func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	counts, err := st.Write(ctx, doc, store.WriteOptions{By: "system"})
 	if err != nil {
 		return fmt.Errorf("load demo dataset: %w", err)
 	}
-	log.Info("demo dataset loaded", "records", counts.String())
+	log.Info("demo dataset loaded", "records", counts.String(), "took", since(start))
 	return nil
 }
 
-// serve runs the HTTP server until ctx ends, then drains in-flight requests.
-func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.Metrics, log *slog.Logger) error {
+// serve runs the HTTP server on ln until ctx ends, then drains in-flight
+// requests. /readyz says not ready until the heavy queries are warmed.
+func serve(ctx context.Context, cfg config.Config, ln net.Listener, st *store.Store, m *metrics.Metrics, log *slog.Logger, began time.Time) error {
 	ac := auth.Config{JWTSecret: []byte(cfg.JWTSecret), Issuer: cfg.JWTIssuer, Audience: cfg.JWTAudience,
 		Development: cfg.Development, PublicRead: cfg.PublicRead}
 	if cfg.APIKeys {
@@ -178,21 +211,42 @@ func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.M
 	if cfg.Development {
 		log.Warn("development mode: anonymous requests from this machine act as ADMIN; GraphiQL and introspection are on")
 	}
+	var warmed atomic.Bool
 	srv := &http.Server{
 		Addr: cfg.Addr,
-		Handler: api.New(api.Options{Store: st, Logger: log,
+		Handler: readyAfter(&warmed, api.New(api.Options{Store: st, Logger: log,
 			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
 			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins, Metrics: m,
 			RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, Auth: auth.New(ac), Production: !cfg.Development,
-			PersistedQueries: persisted}),
+			PersistedQueries: persisted})),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
+	warmCtx, stopWarm := context.WithTimeout(ctx, 2*time.Minute)
+	defer stopWarm()
+	warmDone := make(chan struct{})
+	go func() {
+		defer close(warmDone)
+		defer warmed.Store(true) // a failed warm-up only leaves the plans cold
+		w, err := st.Warm(warmCtx)
+		switch {
+		case err != nil && warmCtx.Err() == nil:
+			log.Warn("warm-up of the heavy queries failed; the first ones will be slow", "err", err, "took", w.Duration.Round(time.Millisecond))
+		case err != nil:
+		case w.Skipped != "":
+			log.Info("warm-up skipped", "why", w.Skipped)
+		default:
+			log.Info("heavy queries warmed (matrix, service gaps, referral paths); /readyz says ready",
+				"queries", w.Queries, "took", w.Duration.Round(time.Millisecond))
+		}
+	}()
+	defer func() { stopWarm(); <-warmDone }()
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving GraphQL", "url", "http://localhost"+displayPort(cfg.Addr)+"/graphql", "graphiql", "http://localhost"+displayPort(cfg.Addr)+"/")
+	go func() { errc <- srv.Serve(ln) }()
+	port := displayPort(ln.Addr().String())
+	log.Info("serving GraphQL", "url", "http://localhost"+port+"/graphql", "graphiql", "http://localhost"+port+"/", "startup", since(began))
 
 	select {
 	case err := <-errc:
@@ -206,6 +260,20 @@ func serve(ctx context.Context, cfg config.Config, st *store.Store, m *metrics.M
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// readyAfter answers /readyz with 503 until warmed is true, then leaves it
+// to h (which checks that the database answers).
+func readyAfter(warmed *atomic.Bool, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/readyz" && !warmed.Load() {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("warming up the heavy queries\n"))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func displayPort(addr string) string {
