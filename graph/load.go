@@ -17,12 +17,11 @@ import (
 
 // Page sizes of the read API (documented in the schema).
 const (
-	defaultPage    = 20
-	maxPage        = 100
-	defaultNested  = 100
-	maxNested      = 500
-	maxSearch      = 100
-	maxSearchChars = 200
+	defaultPage   = 20
+	maxPage       = 100
+	defaultNested = 100
+	maxNested     = 500
+	maxSearch     = 100
 )
 
 // all is the limit of relationship fields that have no first argument.
@@ -234,8 +233,8 @@ func search(ctx context.Context, st *store.Store, text string, types []model.Sea
 	if n < 0 || n > maxSearch {
 		return nil, domain.Invalid("first", "must be between 0 and %d, got %d", maxSearch, n)
 	}
-	if t := strings.TrimSpace(text); t == "" || len([]rune(t)) > maxSearchChars {
-		return nil, domain.Invalid("text", "must have 1 to %d characters", maxSearchChars)
+	if err := domain.CheckSearchText("text", text); err != nil {
+		return nil, err
 	}
 	labels := make([]string, len(types))
 	typeOf := map[string]model.SearchType{}

@@ -1,5 +1,7 @@
 package domain
 
+import "strings"
+
 // Filters of the read API's lists. An empty field means "no condition"; all
 // given conditions must hold. A territory or category condition includes
 // the sub-territories or sub-categories.
@@ -124,4 +126,19 @@ type Page[T any] struct {
 	Offset  int
 	HasNext bool
 	Total   *int
+}
+
+// MaxSearchChars is the longest full-text search a request may send, in
+// characters: search's text and every list's filter.text. It keeps the
+// Lucene query that a text becomes (two clauses a word) far below Lucene's
+// limits on clauses and automaton size.
+const MaxSearchChars = 200
+
+// CheckSearchText refuses a full-text search that is blank or longer than
+// MaxSearchChars, naming field (the argument it came in).
+func CheckSearchText(field, text string) error {
+	if t := []rune(text); len(t) > MaxSearchChars || len(strings.TrimSpace(text)) == 0 {
+		return Invalid(field, "must have 1 to %d characters, got %d", MaxSearchChars, len(t))
+	}
+	return nil
 }

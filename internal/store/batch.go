@@ -17,6 +17,11 @@ import (
 
 // executeRead runs fn in one managed read transaction.
 func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) (err error) {
+	release, err := acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	ctx, done := s.observe(ctx, "read", "")
 	defer func() { done(err) }()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,

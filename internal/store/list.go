@@ -87,6 +87,11 @@ func (q *listQuery) scoreCol() string {
 // list runs the page query and, when wanted, the count query; the two run
 // at once, so a counted page costs one round trip of time, not two.
 func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageArgs, withTotal bool) (domain.Page[T], error) {
+	if q.text != "" {
+		if err := domain.CheckSearchText("filter.text", q.text); err != nil {
+			return domain.Page[T]{}, err
+		}
+	}
 	src := q.source()
 	q.params = withAccess(ctx, q.params)
 	params := maps.Clone(q.params)

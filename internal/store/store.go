@@ -222,6 +222,11 @@ func (s *Store) observe(ctx context.Context, mode, statement string) (context.Co
 }
 
 func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQueryConfigurationOption, cypher string, params map[string]any) (_ []*neo4j.Record, err error) {
+	release, err := acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	s.count(ctx)
 	ctx, done := s.observe(ctx, mode, cypher)
 	defer func() { done(err) }()
@@ -241,6 +246,11 @@ func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQuery
 // commit together or not at all, and the driver retries it on transient
 // errors.
 func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) (err error) {
+	release, err := acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	ctx, done := s.observe(ctx, "write", "")
 	defer func() { done(err) }()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite,
@@ -300,7 +310,7 @@ func classify(ctx context.Context, err error) error {
 	case errors.As(err, &nerr) && (nerr.Code == "Neo.ClientError.Security.Unauthorized" ||
 		nerr.Code == "Neo.ClientError.Security.AuthenticationRateLimit"):
 		return domain.Unavailable(err)
-	case neo4j.IsConnectivityError(err) || isNetError(err) || neo4j.IsRetryable(err):
+	case isConnectivityError(err) || isNetError(err) || neo4j.IsRetryable(err):
 		return domain.Unavailable(err)
 	}
 	var pe *neo4j.TransactionExecutionLimit
@@ -308,6 +318,15 @@ func classify(ctx context.Context, err error) error {
 		return domain.Unavailable(err)
 	}
 	return err
+}
+
+// isConnectivityError looks for the driver's connectivity error anywhere in
+// err's chain: a query's error comes back wrapped with the operation
+// ("create service x: ConnectivityError: EOF"), and the driver's own
+// IsConnectivityError looks at the outermost error only.
+func isConnectivityError(err error) bool {
+	var ce *neo4j.ConnectivityError
+	return errors.As(err, &ce)
 }
 
 func isNetError(err error) bool {
