@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -66,7 +65,30 @@ type Options struct {
 	// (by the hex SHA-256 of their text) run. Nil: any query runs, and
 	// clients may use automatic persisted queries.
 	PersistedQueries map[string]string
+	// Introspection in production: "authenticated" lets every identity
+	// that is not anonymous introspect the schema (client generators need
+	// it); "" or "off" lets nobody.
+	Introspection string
+	// Ready, when set, must also be true for /readyz to answer 200 (the
+	// server warms its heavy queries first).
+	Ready func() bool
 }
+
+// Per-request bounds that are not settings.
+const (
+	// requestSlots is how many Cypher queries one request runs at once:
+	// gqlgen resolves root fields all at once, and 300 aliases must not
+	// take the driver's whole pool from everyone else.
+	requestSlots = 4
+	// analysesPerIdentity is how many analyses one identity runs at once,
+	// across its requests; the others wait, within their deadline.
+	analysesPerIdentity = 2
+	// lookupRate and lookupBurst bound per address the API-key lookups
+	// (keys not in the cache), before the database is asked: 1,000 random
+	// keys cost 20 lookups, then 429s.
+	lookupRate  = 5
+	lookupBurst = 20
+)
 
 // New returns the HTTP handler of the whole API.
 func New(o Options) http.Handler {
@@ -89,13 +111,14 @@ func New(o Options) http.Handler {
 		o.MaxComplexity = 500000
 	}
 	a := &api{opts: o, log: o.Logger,
-		resolver: &graph.Resolver{Store: o.Store, Networks: network.NewCache(time.Minute, 32)}}
+		resolver: &graph.Resolver{Store: o.Store, Networks: network.NewCache(time.Minute, 32)},
+		lookups:  newRateLimiter(lookupRate, lookupBurst), analyses: newSlots(analysesPerIdentity)}
 
 	mux := http.NewServeMux()
 	if o.RateLimit > 0 {
 		a.limiter = newRateLimiter(o.RateLimit, max(o.RateBurst, 1))
 	}
-	mux.Handle("/graphql", a.middleware(a.graphql()))
+	mux.Handle("/graphql", a.middleware(a.guard(a.graphql())))
 	mux.Handle("GET /export/matrix.csv", a.middleware(http.HandlerFunc(a.matrixCSV)))
 	mux.Handle("GET /export/network.graphml", a.middleware(a.networkFile("graphml")))
 	mux.Handle("GET /export/network.gexf", a.middleware(a.networkFile("gexf")))
@@ -110,7 +133,7 @@ func New(o Options) http.Handler {
 	if o.Metrics != nil {
 		mux.Handle("GET /metrics", o.Metrics.Handler())
 	}
-	return secure(cors(o.CORSOrigins, mux))
+	return withRequestID(secure(cors(o.CORSOrigins, mux)))
 }
 
 type api struct {
@@ -118,6 +141,9 @@ type api struct {
 	resolver *graph.Resolver // shared by GraphQL and the file exports
 	log      *slog.Logger
 	limiter  *rateLimiter
+	lookups  *rateLimiter // API-key lookups per address
+	analyses *slots       // analyses running per identity
+	limits   *limits
 }
 
 func (a *api) graphql() http.Handler {
@@ -128,15 +154,15 @@ func (a *api) graphql() http.Handler {
 	// Uploads of importGraph; files above 32 MiB go to a temporary file.
 	srv.AddTransport(transport.MultipartForm{MaxUploadSize: a.opts.MaxUploadBytes, MaxMemory: 32 << 20})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	if !a.opts.Production {
-		srv.Use(extension.Introspection{})
-	}
-	srv.Use(limits{maxDepth: a.opts.MaxDepth, maxComplexity: a.opts.MaxComplexity})
 	if a.opts.PersistedQueries != nil {
 		srv.Use(allowList{queries: a.opts.PersistedQueries})
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	}
+	// After the persisted queries, which fill in the text it measures.
+	a.limits = &limits{maxDepth: a.opts.MaxDepth, maxComplexity: a.opts.MaxComplexity, maxQueryBytes: int(a.opts.MaxBodyBytes),
+		production: a.opts.Production, introspection: a.opts.Introspection, limiter: a.limiter}
+	srv.Use(a.limits)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if err := mayRun(ctx); err != nil {
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{a.presentError(ctx, err)}})
@@ -145,6 +171,7 @@ func (a *api) graphql() http.Handler {
 		if info := infoFrom(ctx); info != nil {
 			oc := graphql.GetOperationContext(ctx)
 			info.mu.Lock()
+			info.dispatched = true
 			info.operation = oc.OperationName
 			if oc.Operation != nil {
 				if info.operation == "" {
@@ -177,6 +204,7 @@ func (a *api) graphql() http.Handler {
 		}
 		return resp
 	})
+	srv.AroundRootFields(a.limitAnalyses)
 	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		a.log.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestID(ctx))
@@ -235,6 +263,14 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		}
 	case gerr.Extensions["code"] == domain.CodeTooComplex || gerr.Extensions["code"] == domain.CodeForbidden:
 		// Refused by the query limits or the allow-list before anything ran.
+	case len(gerr.Path) == 0 && infoFrom(ctx) != nil && infoFrom(ctx).tooLarge():
+		// The body was cut at its limit: whatever gqlgen made of the rest.
+		gerr.Message = tooLarge(nil).Error()
+		gerr.Extensions["code"] = domain.CodePayloadTooLarge
+	case strings.HasPrefix(gerr.Message, "json request body could not be decoded"):
+		// gqlgen's message quotes the whole body back: not ours to echo.
+		gerr.Message = "the body is not a GraphQL request: send one JSON object with a query (a batch, a JSON array, is not supported)"
+		gerr.Extensions["code"] = domain.CodeBadUserInput
 	case gerr.Extensions["code"] == "PERSISTED_QUERY_NOT_FOUND":
 		// Automatic persisted queries: the client is to send the text. The
 		// message stays "PersistedQueryNotFound", which clients look for.
@@ -244,6 +280,11 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		// value, a wrong type, a missing argument): the message names the
 		// argument, and it is the client's input that is wrong.
 		gerr.Extensions["code"] = domain.CodeBadUserInput
+		if a.limits != nil && !a.limits.mayIntrospect(ctx) {
+			// Suggestions name fields the client did not write: with
+			// introspection off they would be a way around it.
+			gerr.Message = didYouMean.ReplaceAllString(gerr.Message, "")
+		}
 	case len(gerr.Path) == 0 && gerr.Extensions["code"] == nil && errors.Unwrap(err) == nil:
 		// gqlgen's own complaint about the request itself, before any
 		// resolver: a body that is not JSON, no query, a bad upload.
@@ -267,6 +308,11 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if a.opts.Ready != nil && !a.opts.Ready() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("starting: warming the heavy queries\n"))
+		return
+	}
 	if err := a.opts.Store.Ping(ctx); err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte("neo4j unavailable\n"))
@@ -284,6 +330,42 @@ type requestInfo struct {
 	codes     []string
 	bookmarks *store.Bookmarks
 	w         http.ResponseWriter
+	// limitKey is the identity's rate-limit bucket; points what the
+	// request was charged.
+	limitKey string
+	points   int
+	// multipart: the request is an upload; overLimit: its body was cut at
+	// the limit; dispatched: the operation started (past the limits).
+	multipart, overLimit, dispatched bool
+}
+
+// presented reports whether an error has been through the presenter, and
+// whether the operation had started then.
+func (i *requestInfo) presented() (bool, bool) {
+	if i == nil {
+		return false, false
+	}
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	return len(i.codes) > 0, i.dispatched
+}
+
+func (i *requestInfo) firstCode() string {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	if len(i.codes) == 0 {
+		return ""
+	}
+	return i.codes[0]
+}
+
+func (i *requestInfo) tooLarge() bool {
+	if i == nil {
+		return false
+	}
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	return i.overLimit
 }
 
 type infoKey struct{}
@@ -302,6 +384,25 @@ func requestID(ctx context.Context) string {
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
+// didYouMean is the suggestion gqlparser appends to unknown names.
+var didYouMean = regexp.MustCompile(`\s*Did you mean [^?]*\?`)
+
+// withRequestID gives every request an id, its own when it sends a valid
+// one, in X-Request-Id of every response (every endpoint) and in the
+// context for the log lines and errors.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if !validRequestID.MatchString(id) {
+			var b [8]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), infoKey{}, &requestInfo{id: id, w: w})))
+	})
+}
+
 // bookmarkHeader carries Neo4j bookmarks both ways (comma-separated).
 const bookmarkHeader = "X-Coopgraph-Bookmark"
 
@@ -318,69 +419,92 @@ func bookmarksOf(r *http.Request) []string {
 	return out
 }
 
-// middleware wraps the GraphQL handler: request id, body limit, deadline,
-// per-request batcher and Cypher counter, one log line.
+// middleware wraps the GraphQL handler and the exports: identity, rate
+// limit, body limit, deadline, per-request batcher, Cypher counter and
+// slots, one log line. Everything that refuses a request here runs before
+// any Cypher, but for the lookup of an API key not yet cached (limited per
+// address first).
 func (a *api) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		id := r.Header.Get("X-Request-Id")
-		if !validRequestID.MatchString(id) {
-			var b [8]byte
-			_, _ = rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
-		}
-		info := &requestInfo{id: id}
-		w.Header().Set("X-Request-Id", id)
-		ctx := context.WithValue(r.Context(), infoKey{}, info)
+		ctx := r.Context()
+		info := infoFrom(ctx)
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		defer func() { a.logRequest(ctx, info, sw.status, start) }()
+
 		key := identity(r)
 		if a.opts.Auth != nil {
+			if a.opts.Auth.NeedsLookup(r) {
+				if ok, wait := a.lookups.allow(key); !ok {
+					a.refuse(sw, ctx, rateLimited(info, wait, 1, lookupBurst))
+					return
+				}
+			}
 			who, err := a.opts.Auth.Identify(r.WithContext(ctx))
 			if err != nil {
-				a.refuse(w, ctx, err)
+				a.refuse(sw, ctx, err)
 				return
 			}
 			ctx, key = auth.With(ctx, who), "sub:"+who.Subject
 		}
+		info.limitKey = key
 		if a.limiter != nil {
+			// One point at the door; the rest of the request's cost once it
+			// is measured (limits), so a refused request costs one.
 			if ok, wait := a.limiter.allow(key); !ok {
-				w.Header().Set("Retry-After", strconv.Itoa(int(wait/time.Second)+1))
-				a.refuse(w, ctx, &domain.Error{Code: domain.CodeRateLimited,
-					Message: fmt.Sprintf("too many requests: retry after %d s", int(wait/time.Second)+1)})
+				a.refuse(sw, ctx, rateLimited(info, wait, 1, a.limiter.burst))
 				return
 			}
 		}
 		limit := a.opts.MaxBodyBytes
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			// Uploads are for importGraph, and only for who may import: the
+			// role is checked before a byte of the body is read.
+			if who, ok := auth.From(ctx); ok && !who.Role.AtLeast(leastRole("Mutation", "importGraph")) {
+				a.refuse(sw, ctx, &domain.Error{Code: domain.CodeForbidden, Field: "importGraph",
+					Message: fmt.Sprintf("a multipart request is an importGraph upload, which takes the %s role or above; %s sends queries as JSON",
+						leastRole("Mutation", "importGraph"), who.Role.Article())})
+				return
+			}
+			info.multipart = true
 			limit = a.opts.MaxUploadBytes
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		if r.ContentLength > limit {
+			a.refuse(sw, ctx, tooLarge(info))
+			return
+		}
+		r.Body = limitedBody{http.MaxBytesReader(w, r.Body, limit), info}
 
 		ctx, cancel := context.WithTimeout(ctx, a.opts.RequestTimeout)
 		defer cancel()
 		ctx = batch.With(ctx, batch.New())
 		ctx = store.CountQueries(ctx)
+		ctx = store.LimitConcurrency(ctx, requestSlots)
 		if a.opts.Store != nil {
 			ctx, info.bookmarks = a.opts.Store.WithBookmarks(ctx, bookmarksOf(r))
 		}
-		info.w = w
-
-		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		info.w = sw
 		next.ServeHTTP(sw, r.WithContext(ctx))
-
-		info.mu.Lock()
-		defer info.mu.Unlock()
-		if a.opts.Metrics != nil {
-			a.opts.Metrics.Request(info.operation, sw.status, time.Since(start), info.codes)
-		}
-		a.log.LogAttrs(ctx, slog.LevelInfo, "graphql",
-			slog.String("request_id", id),
-			slog.String("operation", info.operation),
-			slog.String("kind", info.kind),
-			slog.Int("status", sw.status),
-			slog.Duration("duration", time.Since(start)),
-			slog.Int64("cypher_queries", store.QueryCount(ctx)),
-			slog.Any("error_codes", info.codes))
 	})
+}
+
+// logRequest writes the request's log line and metrics, refused requests
+// included (a 401 is worth seeing).
+func (a *api) logRequest(ctx context.Context, info *requestInfo, status int, start time.Time) {
+	info.mu.Lock()
+	defer info.mu.Unlock()
+	if a.opts.Metrics != nil {
+		a.opts.Metrics.Request(info.operation, status, time.Since(start), info.codes)
+	}
+	a.log.LogAttrs(ctx, slog.LevelInfo, "graphql",
+		slog.String("request_id", info.id),
+		slog.String("operation", info.operation),
+		slog.String("kind", info.kind),
+		slog.Int("status", status),
+		slog.Duration("duration", time.Since(start)),
+		slog.Int64("cypher_queries", store.QueryCount(ctx)),
+		slog.Int("points", info.points),
+		slog.Any("error_codes", info.codes))
 }
 
 type statusWriter struct {
@@ -433,6 +557,12 @@ func (a *api) refuse(w http.ResponseWriter, ctx context.Context, err error) {
 // (GraphQL answers that ran say 200 and carry their errors in the body).
 func httpStatus(code any) int {
 	switch code {
+	case domain.CodeTooComplex:
+		return http.StatusBadRequest
+	case domain.CodePayloadTooLarge:
+		return http.StatusRequestEntityTooLarge
+	case domain.CodeConflict:
+		return http.StatusConflict
 	case domain.CodeUnauthenticated:
 		return http.StatusUnauthorized
 	case domain.CodeForbidden:

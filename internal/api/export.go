@@ -64,7 +64,7 @@ func (a *api) mayExport(w http.ResponseWriter, ctx context.Context, name, field 
 	if who, ok := auth.From(ctx); ok {
 		if need := leastRole("Query", field); !who.Role.AtLeast(need) {
 			a.refuse(w, ctx, &domain.Error{Code: domain.CodeForbidden,
-				Message: fmt.Sprintf("a %s may not export %s; it takes the %s role or above", who.Role, name, need)})
+				Message: fmt.Sprintf("%s may not export %s; it takes the %s role or above", who.Role.Article(), name, need)})
 			return false
 		}
 	}

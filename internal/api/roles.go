@@ -81,7 +81,7 @@ func mayRun(ctx context.Context) error {
 		}
 		if need := leastRole(f.ObjectDefinition.Name, f.Name); !who.Role.AtLeast(need) {
 			refused = &domain.Error{Code: domain.CodeForbidden, Field: f.Name,
-				Message: fmt.Sprintf("a %s may not use %s.%s; it takes the %s role or above", who.Role, f.ObjectDefinition.Name, f.Name, need)}
+				Message: fmt.Sprintf("%s may not use %s.%s; it takes the %s role or above", who.Role.Article(), f.ObjectDefinition.Name, f.Name, need)}
 		}
 	})
 	return refused

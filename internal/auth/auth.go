@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/MicahParks/keyfunc/v3"
@@ -37,6 +38,15 @@ const (
 
 // Roles from the least to the most allowed.
 var Roles = []Role{Viewer, Analyst, Coordinator, Editor, Admin}
+
+// Article is the role with its indefinite article, for messages: "an
+// ANALYST", "a VIEWER".
+func (r Role) Article() string {
+	if strings.ContainsRune("AEIOU", rune(string(r+"X")[0])) {
+		return "an " + string(r)
+	}
+	return "a " + string(r)
+}
 
 // AtLeast reports whether r includes min.
 func (r Role) AtLeast(min Role) bool { return slices.Index(Roles, r) >= slices.Index(Roles, min) }
@@ -104,10 +114,87 @@ type Config struct {
 }
 
 // Authenticator turns requests into identities.
-type Authenticator struct{ cfg Config }
+type Authenticator struct {
+	cfg  Config
+	keys keyCache
+}
 
 // New returns an Authenticator.
-func New(cfg Config) *Authenticator { return &Authenticator{cfg: cfg} }
+func New(cfg Config) *Authenticator {
+	return &Authenticator{cfg: cfg, keys: keyCache{seen: map[string]cachedKey{}}}
+}
+
+// KeyCacheTTL is how long a valid API key is trusted without looking it up
+// again: a key revoked on another instance stops working within this time
+// (on the instance that revoked it, at once: any write there empties the
+// cache).
+const KeyCacheTTL = 5 * time.Second
+
+// maxCachedKeys bounds the cache; when full it starts again empty.
+const maxCachedKeys = 10000
+
+// Generationer is a KeyStore that counts its writes; a change of count
+// empties the key cache (a key revoked here is refused at once).
+type Generationer interface{ Generation() int64 }
+
+// keyCache remembers valid API keys by the hash of their secret. Unknown
+// and revoked keys are not remembered: random keys would fill it, and the
+// API limits lookups per address instead (NeedsLookup).
+type keyCache struct {
+	mu   sync.Mutex
+	gen  int64
+	seen map[string]cachedKey
+}
+
+type cachedKey struct {
+	id    Identity
+	until time.Time
+}
+
+func (c *keyCache) get(hash string, gen int64, now time.Time) (Identity, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		clear(c.seen)
+		c.gen = gen
+	}
+	k, ok := c.seen[hash]
+	if !ok || now.After(k.until) {
+		delete(c.seen, hash)
+		return Identity{}, false
+	}
+	return k.id, true
+}
+
+func (c *keyCache) put(hash string, gen int64, id Identity, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen || len(c.seen) >= maxCachedKeys {
+		clear(c.seen)
+		c.gen = gen
+	}
+	c.seen[hash] = cachedKey{id: id, until: now.Add(KeyCacheTTL)}
+}
+
+func (a *Authenticator) generation() int64 {
+	if g, ok := a.cfg.Keys.(Generationer); ok {
+		return g.Generation()
+	}
+	return 0
+}
+
+// NeedsLookup reports whether identifying r takes a database lookup: an
+// API key that is not cached. The API limits those per address before
+// calling Identify, so random keys cannot make it query the database at
+// will.
+func (a *Authenticator) NeedsLookup(r *http.Request) bool {
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || !strings.HasPrefix(token, APIKeyPrefix) || a.cfg.Keys == nil {
+		return false
+	}
+	_, cached := a.keys.get(HashKey(token), a.generation(), time.Now())
+	return !cached
+}
 
 func unauthenticated(msg string) error {
 	return &domain.Error{Code: domain.CodeUnauthenticated, Message: msg}
@@ -141,14 +228,20 @@ func (a *Authenticator) apiKey(ctx context.Context, secret string) (Identity, er
 	if a.cfg.Keys == nil {
 		return Identity{}, unauthenticated("API keys are not accepted here")
 	}
-	k, err := a.cfg.Keys.APIKeyByHash(ctx, HashKey(secret))
+	hash, gen, now := HashKey(secret), a.generation(), time.Now()
+	if id, ok := a.keys.get(hash, gen, now); ok {
+		return id, nil
+	}
+	k, err := a.cfg.Keys.APIKeyByHash(ctx, hash)
 	if err != nil {
 		return Identity{}, err
 	}
 	if k == nil || k.Revoked {
 		return Identity{}, unauthenticated("unknown or revoked API key")
 	}
-	return Identity{Subject: "apikey:" + k.ID, Role: k.Role, StakeholderID: k.StakeholderID}, nil
+	id := Identity{Subject: "apikey:" + k.ID, Role: k.Role, StakeholderID: k.StakeholderID}
+	a.keys.put(hash, gen, id, now)
+	return id, nil
 }
 
 // claims are the token's claims coopgraph reads.

@@ -191,3 +191,12 @@ func TestIdentifyOIDC(t *testing.T) {
 		})
 	}
 }
+
+func TestRoleArticle(t *testing.T) {
+	type Role = auth.Role
+	for role, want := range map[Role]string{auth.Viewer: "a VIEWER", auth.Analyst: "an ANALYST", auth.Coordinator: "a COORDINATOR", auth.Editor: "an EDITOR", auth.Admin: "an ADMIN"} {
+		if got := role.Article(); got != want {
+			t.Errorf("%s.Article() = %q, want %q", role, got, want)
+		}
+	}
+}

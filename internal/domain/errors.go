@@ -17,6 +17,7 @@ const (
 	CodeRateLimited     = "RATE_LIMITED"
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeForbidden       = "FORBIDDEN"
+	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
 	CodeInternal        = "INTERNAL"
 )
 

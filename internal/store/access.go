@@ -104,7 +104,7 @@ func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *d
 		return nil
 	}
 	if who.Role != auth.Coordinator {
-		return forbidden("a %s may not change the graph", who.Role)
+		return forbidden("%s may not change the graph", who.Role.Article())
 	}
 	party := who.StakeholderID
 	var cypher string
@@ -155,7 +155,7 @@ func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *d
 // work for the message.
 func mustBe(ctx context.Context, role auth.Role, what string) error {
 	if who, ok := auth.From(ctx); ok && !who.Role.AtLeast(role) {
-		return forbidden("a %s may not %s; it takes the %s role", who.Role, what, role)
+		return forbidden("%s may not %s; it takes the %s role", who.Role.Article(), what, role)
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func referralOf(rec *neo4j.Record) *referral.Referral {
 // category or below it. A COORDINATOR sends only from its own stakeholder.
 func (s *Store) CreateReferral(ctx context.Context, r referral.Referral, by string) (*referral.Referral, error) {
 	if who, ok := auth.From(ctx); ok && !who.Role.AtLeast(auth.Editor) && !(who.Role == auth.Coordinator && who.StakeholderID == r.FromID) {
-		return nil, forbidden("a %s may only send referrals from its own stakeholder", who.Role)
+		return nil, forbidden("%s may only send referrals from its own stakeholder", who.Role.Article())
 	}
 	var out *referral.Referral
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {

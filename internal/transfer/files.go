@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -57,8 +58,24 @@ func Import(ctx context.Context, st *store.Store, inputs []Input, opt Options, h
 	return ImportDocument(ctx, st, doc, name, warnings, rejected, opt)
 }
 
-// read adds one input's records to doc.
+// read adds one input's records to doc. A file that cannot be read as its
+// format is the client's input, BAD_USER_INPUT.
 func read(in Input, doc *domain.Document, hopt hsds.Options) (warnings, rejected []domain.Problem, err error) {
+	warnings, rejected, err = readFormat(in, doc, hopt)
+	return warnings, rejected, unreadable(err)
+}
+
+// unreadable marks an error of reading a file as the client's (a domain
+// error, from a store lookup for example, keeps its code).
+func unreadable(err error) error {
+	var derr *domain.Error
+	if err == nil || errors.As(err, &derr) {
+		return err
+	}
+	return &domain.Error{Code: domain.CodeBadUserInput, Message: "the file cannot be read: " + err.Error(), Err: err}
+}
+
+func readFormat(in Input, doc *domain.Document, hopt hsds.Options) (warnings, rejected []domain.Problem, err error) {
 	if in.Format == FormatHSDSPackage {
 		res, err := hsds.ReadPackage(in.FS, hopt)
 		if err != nil {

@@ -41,18 +41,18 @@ func scanJSON(open func() (io.ReadCloser, error), file string, n int, warn func(
 		defer func() { first = false }()
 		dec := json.NewDecoder(rc)
 		if err := expectDelim(dec, '{'); err != nil {
-			return fmt.Errorf("%s: not a coopgraph document: %w", file, err)
+			return unreadable(fmt.Errorf("%s: not a coopgraph document: %w", file, err))
 		}
 		for dec.More() {
 			tok, err := dec.Token()
 			if err != nil {
-				return fmt.Errorf("%s: %w", file, err)
+				return unreadable(fmt.Errorf("%s: %w", file, err))
 			}
 			key, _ := tok.(string)
 			if key == "format" {
 				var f string
 				if err := dec.Decode(&f); err != nil || f != domain.DocumentFormat {
-					return fmt.Errorf("%s: format %q is not %q", file, f, domain.DocumentFormat)
+					return unreadable(fmt.Errorf("%s: format %q is not %q", file, f, domain.DocumentFormat))
 				}
 				continue
 			}
@@ -61,19 +61,19 @@ func scanJSON(open func() (io.ReadCloser, error), file string, n int, warn func(
 				w(domain.Problem{File: file, Field: key, Message: "not part of the coopgraph document format; ignored"})
 				var skip json.RawMessage
 				if err := dec.Decode(&skip); err != nil {
-					return fmt.Errorf("%s: %s: %w", file, key, err)
+					return unreadable(fmt.Errorf("%s: %s: %w", file, key, err))
 				}
 				continue
 			}
 			if err := expectDelim(dec, '['); err != nil {
-				return fmt.Errorf("%s: %s must be an array: %w", file, key, err)
+				return unreadable(fmt.Errorf("%s: %s must be an array: %w", file, key, err))
 			}
 			b := &batch{list: l, doc: &domain.Document{}, bad: map[int]string{}}
 			for i := 0; dec.More(); i++ {
 				if err := l.decode(dec, b.doc); err != nil {
 					var te *json.UnmarshalTypeError
 					if !errors.As(err, &te) {
-						return fmt.Errorf("%s: %s[%d]: %w", file, key, i, err)
+						return unreadable(fmt.Errorf("%s: %s[%d]: %w", file, key, i, err))
 					}
 					b.bad[i-b.offset] = typeError(err)
 				}
@@ -90,7 +90,7 @@ func scanJSON(open func() (io.ReadCloser, error), file string, n int, warn func(
 				}
 			}
 			if err := expectDelim(dec, ']'); err != nil {
-				return fmt.Errorf("%s: %s: %w", file, key, err)
+				return unreadable(fmt.Errorf("%s: %s: %w", file, key, err))
 			}
 		}
 		return expectDelim(dec, '}')
