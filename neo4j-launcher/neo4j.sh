@@ -210,7 +210,8 @@ CREATED_DATA="" CMD_RUNNING="" STARTED="" STARTED_IN=""
 with_cleanup() {
     local rc=$?
     trap '' INT TERM # a second Ctrl-C must not cut the cleanup short
-    if [[ -n $STARTED ]]; then stop_neo4j || true; fi
+    # Only a Neo4j that got as far as a live process needs stopping (not one refused a busy port).
+    if [[ -n $STARTED ]] && live_pid "$DATA" >/dev/null; then stop_neo4j || true; fi
     if [[ -n $CREATED_DATA ]]; then rm -rf "$CREATED_DATA"; fi
     exit "$rc"
 }
