@@ -214,11 +214,12 @@ func serve(ctx context.Context, cfg config.Config, ln net.Listener, st *store.St
 	var warmed atomic.Bool
 	srv := &http.Server{
 		Addr: cfg.Addr,
-		Handler: readyAfter(&warmed, api.New(api.Options{Store: st, Logger: log,
+		Handler: api.New(api.Options{Store: st, Logger: log,
 			RequestTimeout: cfg.RequestTimeout, MaxBodyBytes: cfg.MaxBodyBytes, MaxUploadBytes: cfg.MaxUploadBytes,
-			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins, Metrics: m,
+			MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, CORSOrigins: cfg.CORSOrigins,
+			Metrics: m, MetricsElsewhere: cfg.MetricsAddr != "",
 			RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, Auth: auth.New(ac), Production: !cfg.Development,
-			PersistedQueries: persisted})),
+			PersistedQueries: persisted, Introspection: cfg.Introspection, Ready: warmed.Load}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
@@ -246,7 +247,16 @@ func serve(ctx context.Context, cfg config.Config, ln net.Listener, st *store.St
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	port := displayPort(ln.Addr().String())
-	log.Info("serving GraphQL", "url", "http://localhost"+port+"/graphql", "graphiql", "http://localhost"+port+"/", "startup", since(began))
+	if cfg.MetricsAddr != "" {
+		if err := serveMetrics(ctx, cfg.MetricsAddr, m, log); err != nil {
+			return err
+		}
+	}
+	urls := []any{"url", "http://localhost" + port + "/graphql"}
+	if cfg.Development {
+		urls = append(urls, "graphiql", "http://localhost"+port+"/")
+	}
+	log.Info("serving GraphQL", append(urls, "startup", since(began))...)
 
 	select {
 	case err := <-errc:
@@ -262,20 +272,6 @@ func serve(ctx context.Context, cfg config.Config, ln net.Listener, st *store.St
 	return nil
 }
 
-// readyAfter answers /readyz with 503 until warmed is true, then leaves it
-// to h (which checks that the database answers).
-func readyAfter(warmed *atomic.Bool, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/readyz" && !warmed.Load() {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			w.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = w.Write([]byte("warming up the heavy queries\n"))
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
-}
-
 func displayPort(addr string) string {
 	for i := len(addr) - 1; i >= 0; i-- {
 		if addr[i] == ':' {
@@ -283,4 +279,20 @@ func displayPort(addr string) string {
 		}
 	}
 	return addr
+}
+
+// serveMetrics serves /metrics alone on addr until ctx ends, so that the
+// public port need not expose it.
+func serveMetrics(ctx context.Context, addr string, m *metrics.Metrics, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("COOPGRAPH_METRICS_ADDR %s: %w (set another address)", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	go func() { <-ctx.Done(); _ = srv.Close() }()
+	log.Info("serving metrics", "url", "http://"+ln.Addr().String()+"/metrics")
+	return nil
 }

@@ -5,14 +5,12 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -184,33 +182,6 @@ func TestNeo4jPortBusy(t *testing.T) {
 	}
 	if took := time.Since(start); took > 3*time.Second {
 		t.Errorf("took %s", took)
-	}
-}
-
-func TestReadyAfterWarmUp(t *testing.T) {
-	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "api "+r.URL.Path) })
-	tests := []struct {
-		name     string
-		warmed   bool
-		path     string
-		wantCode int
-		wantBody string
-	}{
-		{"ReadyzWhileWarming", false, "/readyz", http.StatusServiceUnavailable, "warming up the heavy queries\n"},
-		{"ReadyzWarmed", true, "/readyz", http.StatusOK, "api /readyz"},
-		{"GraphQLWhileWarming", false, "/graphql", http.StatusOK, "api /graphql"},
-		{"HealthzWhileWarming", false, "/healthz", http.StatusOK, "api /healthz"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var warmed atomic.Bool
-			warmed.Store(tc.warmed)
-			rec := httptest.NewRecorder()
-			readyAfter(&warmed, api).ServeHTTP(rec, httptest.NewRequest("GET", tc.path, nil))
-			if rec.Code != tc.wantCode || rec.Body.String() != tc.wantBody {
-				t.Errorf("%s: %d %q, want %d %q", tc.path, rec.Code, rec.Body.String(), tc.wantCode, tc.wantBody)
-			}
-		})
 	}
 }
 

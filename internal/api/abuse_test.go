@@ -21,6 +21,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/api"
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/store"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 )
@@ -516,4 +517,50 @@ func TestErrorContract(t *testing.T) {
 
 func urlQuery(s string) string {
 	return strings.NewReplacer(" ", "%20", "{", "%7B", "}", "%7D", "\"", "%22", ":", "%3A", ",", "%2C", "(", "%28", ")", "%29").Replace(s)
+}
+
+// TestSmallTruths: point 19. Every endpoint's answer has X-Request-Id; a
+// 401 is counted in the metrics; /readyz waits for the warm-up; /metrics
+// can move off the public handler.
+func TestSmallTruths(t *testing.T) {
+	st := testdb.Open(t)
+	m := metrics.New()
+	warm := false
+	h := authHandler(st, api.Options{Metrics: m, Ready: func() bool { return warm }})
+	get := func(h http.Handler, path string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		return rec
+	}
+	for _, path := range []string{"/", "/healthz", "/readyz", "/metrics", "/graphql", "/export/matrix.csv", "/no-such-page"} {
+		if rec := get(h, path); rec.Header().Get("X-Request-Id") == "" {
+			t.Errorf("%s (%d): no X-Request-Id", path, rec.Code)
+		}
+	}
+	if rec := get(h, "/readyz"); rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("/readyz before the warm-up: %d", rec.Code)
+	}
+	warm = true
+	if rec := get(h, "/readyz"); rec.Code != http.StatusOK {
+		t.Errorf("/readyz after the warm-up: %d %s", rec.Code, rec.Body)
+	}
+	sendQuery(t, h, st, "", `{ __typename }`, nil).refused(t, domain.CodeUnauthenticated, 401, "")
+	if body := get(h, "/metrics").Body.String(); !strings.Contains(body, `coopgraph_requests_total{operation="anonymous",status="4xx"}`) ||
+		!strings.Contains(body, `coopgraph_errors_total{code="UNAUTHENTICATED"}`) {
+		t.Errorf("the 401 is not in the metrics:\n%s", grepLines(body, "coopgraph_"))
+	}
+	elsewhere := authHandler(st, api.Options{Metrics: m, MetricsElsewhere: true})
+	if rec := get(elsewhere, "/metrics"); rec.Code != http.StatusNotFound {
+		t.Errorf("/metrics with COOPGRAPH_METRICS_ADDR: %d on the public handler", rec.Code)
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -49,8 +49,10 @@ type Options struct {
 	MaxDepth, MaxComplexity int
 	// CORSOrigins may call the API from a browser page ("*": any).
 	CORSOrigins []string
-	// Metrics, when set, records every request and is served at /metrics.
-	Metrics *metrics.Metrics
+	// Metrics, when set, records every request and is served at /metrics
+	// (unless MetricsElsewhere: the server serves it on its own address).
+	Metrics          *metrics.Metrics
+	MetricsElsewhere bool
 	// RateLimit is the requests a second each identity may make on
 	// average, RateBurst how many at once; 0 turns the limit off.
 	RateLimit float64
@@ -70,7 +72,7 @@ type Options struct {
 	// it); "" or "off" lets nobody.
 	Introspection string
 	// Ready, when set, must also be true for /readyz to answer 200 (the
-	// server warms its heavy queries first).
+	// server warms its heavy queries first); nil: ready once Neo4j answers.
 	Ready func() bool
 }
 
@@ -130,7 +132,7 @@ func New(o Options) http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
-	if o.Metrics != nil {
+	if o.Metrics != nil && !o.MetricsElsewhere {
 		mux.Handle("GET /metrics", o.Metrics.Handler())
 	}
 	return withRequestID(secure(cors(o.CORSOrigins, mux)))
@@ -310,7 +312,7 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if a.opts.Ready != nil && !a.opts.Ready() {
 		w.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.Write([]byte("starting: warming the heavy queries\n"))
+		_, _ = w.Write([]byte("warming up the heavy queries\n"))
 		return
 	}
 	if err := a.opts.Store.Ping(ctx); err != nil {

@@ -35,6 +35,12 @@ type Config struct {
 	RateLimit      float64
 	RateBurst      int
 	Tracing        string
+	// Introspection in production: "off", or "authenticated" (every
+	// identity that is not anonymous may introspect).
+	Introspection string
+	// MetricsAddr, when set, serves /metrics on this address only, not on
+	// Addr (keep it off the public port).
+	MetricsAddr string
 	// Development: anonymous local requests act as ADMIN, GraphiQL and
 	// introspection are on. Production (the default) needs authentication.
 	Development bool
@@ -88,6 +94,8 @@ var Settings = []Setting{
 	{"COOPGRAPH_API_KEYS", "api-keys", "false", "true: accept API keys (Authorization: Bearer cgk_...), made with coopgraph apikey create."},
 	{"COOPGRAPH_PUBLIC_READ", "public-read", "false", "true: anonymous requests may read, as VIEWER."},
 	{"COOPGRAPH_TRACING", "tracing", "off", "OpenTelemetry tracing: off, or otlp (to OTEL_EXPORTER_OTLP_ENDPOINT, default http://localhost:4318)."},
+	{"COOPGRAPH_INTROSPECTION", "introspection", "off", "Introspection in production mode: off, or authenticated (signed-in clients may introspect the schema, as client generators need); development mode always allows it."},
+	{"COOPGRAPH_METRICS_ADDR", "metrics-addr", "", "When set (e.g. 127.0.0.1:9090), /metrics is served on this address only instead of the public one."},
 	{"COOPGRAPH_CORS_ORIGINS", "cors-origins", "", "Origins whose browser pages may call the API, comma-separated (e.g. https://dashboard.example.org); * for any; empty for none."},
 }
 
@@ -198,6 +206,14 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 			errs = append(errs, fmt.Errorf("%s %q is not true or false", b.env, *vals[b.env]))
 		}
 		*b.dst = v
+	}
+	cfg.Introspection = *vals["COOPGRAPH_INTROSPECTION"]
+	if cfg.Introspection != "off" && cfg.Introspection != "authenticated" {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_INTROSPECTION %q is not off or authenticated", cfg.Introspection))
+	}
+	cfg.MetricsAddr = *vals["COOPGRAPH_METRICS_ADDR"]
+	if _, _, err := net.SplitHostPort(cfg.MetricsAddr); cfg.MetricsAddr != "" && err != nil {
+		errs = append(errs, fmt.Errorf("COOPGRAPH_METRICS_ADDR %q is not host:port (e.g. 127.0.0.1:9090)", cfg.MetricsAddr))
 	}
 	cfg.Tracing = *vals["COOPGRAPH_TRACING"]
 	if cfg.Tracing != "off" && cfg.Tracing != "otlp" {

@@ -42,6 +42,8 @@ func TestLoad(t *testing.T) {
 		{"ErrTimeout", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_REQUEST_TIMEOUT": "soon"}, "COOPGRAPH_REQUEST_TIMEOUT"},
 		{"ErrWait", map[string]string{"NEO4J_URI": "bolt://h:1", "NEO4J_WAIT": "0s"}, "NEO4J_WAIT"},
 		{"ErrBody", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_MAX_BODY_BYTES": "-1"}, "COOPGRAPH_MAX_BODY_BYTES"},
+		{"ErrIntrospection", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_INTROSPECTION": "everyone"}, "COOPGRAPH_INTROSPECTION"},
+		{"ErrMetricsAddr", map[string]string{"NEO4J_URI": "bolt://h:1", "COOPGRAPH_METRICS_ADDR": "9090"}, "COOPGRAPH_METRICS_ADDR"},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
