@@ -1,0 +1,2 @@
+// Imports esbuild handles that TypeScript does not know.
+declare module '*.css';
