@@ -13,7 +13,7 @@ SHELL := bash
 timed = t0=$$(date +%s%N); $(2) && ms=$$(( ($$(date +%s%N) - t0) / 1000000 )) && \
 	printf 'make: %s (%d.%ds)\n' "$(1)" $$((ms / 1000)) $$((ms % 1000 / 100))
 
-.PHONY: run test build generate check-generated bench load clean
+.PHONY: run test build generate check-generated bench load clean web check-web chromium
 
 build:
 	@echo "make: building $(BIN) (the first build downloads and compiles the modules, about a minute)"
@@ -44,7 +44,7 @@ run: build
 # go test with a line as each package starts, a line a minute while one
 # runs, and the skipped tests with why (the HSDS ones without ../shared);
 # the "ok"/"FAIL" lines are go test's own.
-test: check-generated
+test: check-generated check-web chromium
 	@$(call timed,go vet,$(GO) vet ./...)
 	$(NEO4J_SH) with -- $(GO) run ./internal/testdb/testprogress -p 1 -count=1 ./...
 
@@ -70,6 +70,33 @@ check-generated:
 		echo "generated GraphQL code was stale: 'go generate ./...' changed graph/; commit the result" >&2; \
 		exit 1; \
 	fi
+
+# The web app: web/dist (committed, embedded by package web) from web/src.
+# Needs Node 20 and npm; make run does not, since dist is committed.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# Fails when the committed web/dist does not match web/src: rebuilds it
+# (npm ci, npm run build: deterministic) and compares the hashes.
+webhash = (cd web && find dist -type f | LC_ALL=C sort | xargs sha256sum | sha256sum)
+check-web:
+	@command -v npm >/dev/null || { echo "make: checking the web bundle needs Node 20 and npm (not found)" >&2; exit 1; }
+	@echo "make: checking that the web app's bundle is current (npm ci and npm run build in web/)"
+	@before=$$( $(webhash) ); \
+	$(call timed,web bundle checked,(cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm run build --silent)) && \
+	after=$$( $(webhash) ); \
+	if [ "$$before" != "$$after" ]; then \
+		echo "web/dist was stale: 'make web' (npm run build in web/) changed it; commit web/dist" >&2; \
+		exit 1; \
+	fi
+
+# The browser tests (web/browser_test.go) drive Debian's chromium headless;
+# CI is a fresh Debian machine, so it is installed when missing.
+chromium:
+	@command -v chromium >/dev/null || { \
+		echo "make: installing chromium with apt-get for the browser tests"; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium; }
 
 clean:
 	rm -rf bin neo4j-launcher/target
