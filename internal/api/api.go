@@ -19,7 +19,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"go.opentelemetry.io/otel"
@@ -35,6 +34,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/store"
+	"github.com/coopgraph/coopgraph/web"
 )
 
 // Options configure the handler.
@@ -124,8 +124,11 @@ func New(o Options) http.Handler {
 	mux.Handle("GET /export/matrix.csv", a.middleware(http.HandlerFunc(a.matrixCSV)))
 	mux.Handle("GET /export/network.graphml", a.middleware(a.networkFile("graphml")))
 	mux.Handle("GET /export/network.gexf", a.middleware(a.networkFile("gexf")))
+	// The web app at every other path; GraphiQL (development) at /graphiql.
+	mux.Handle("/", web.Handler())
 	if !o.Production {
-		mux.Handle("GET /{$}", playground.Handler("coopgraph", "/graphql"))
+		mux.Handle(web.GraphiQLPath, web.GraphiQL())
+		mux.Handle(web.GraphiQLPath+"/", web.GraphiQL())
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -555,30 +558,25 @@ func (a *api) refuse(w http.ResponseWriter, ctx context.Context, err error) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []*gqlerror.Error{gerr}})
 }
 
-// httpStatus is the HTTP status of a request refused outright with code
+// statusOf is the HTTP status of a request refused outright with a code
 // (GraphQL answers that ran say 200 and carry their errors in the body).
+var statusOf = map[any]int{
+	domain.CodeBadUserInput:    http.StatusBadRequest,
+	domain.CodeTooComplex:      http.StatusBadRequest,
+	domain.CodeUnauthenticated: http.StatusUnauthorized,
+	domain.CodeForbidden:       http.StatusForbidden,
+	domain.CodeNotFound:        http.StatusNotFound,
+	domain.CodeConflict:        http.StatusConflict,
+	domain.CodePayloadTooLarge: http.StatusRequestEntityTooLarge,
+	domain.CodeRateLimited:     http.StatusTooManyRequests,
+	domain.CodeUnavailable:     http.StatusServiceUnavailable,
+	domain.CodeTimeout:         http.StatusGatewayTimeout,
+}
+
+// httpStatus is statusOf[code], 500 for INTERNAL and anything unknown.
 func httpStatus(code any) int {
-	switch code {
-	case domain.CodeTooComplex:
-		return http.StatusBadRequest
-	case domain.CodePayloadTooLarge:
-		return http.StatusRequestEntityTooLarge
-	case domain.CodeConflict:
-		return http.StatusConflict
-	case domain.CodeUnauthenticated:
-		return http.StatusUnauthorized
-	case domain.CodeForbidden:
-		return http.StatusForbidden
-	case domain.CodeBadUserInput:
-		return http.StatusBadRequest
-	case domain.CodeNotFound:
-		return http.StatusNotFound
-	case domain.CodeRateLimited:
-		return http.StatusTooManyRequests
-	case domain.CodeUnavailable:
-		return http.StatusServiceUnavailable
-	case domain.CodeTimeout:
-		return http.StatusGatewayTimeout
+	if s, ok := statusOf[code]; ok {
+		return s
 	}
 	return http.StatusInternalServerError
 }
