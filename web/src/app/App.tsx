@@ -100,7 +100,8 @@ const loaded = new Map<string, ComponentType<ScreenProps>>();
 
 /** ScreenView shows a screen, loading its chunk first when it has one. */
 function ScreenView({ screen, props }: { screen: Screen; props: ScreenProps }) {
-  const [C, setC] = useState<ComponentType<ScreenProps> | undefined>(screen.component ?? loaded.get(screen.id));
+  // A function given to useState is an initialiser: wrap the component.
+  const [C, setC] = useState<ComponentType<ScreenProps> | undefined>(() => screen.component ?? loaded.get(screen.id));
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (C || !screen.load) return;

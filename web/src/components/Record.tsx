@@ -40,7 +40,7 @@ export interface RelItem {
 /** Relation is a titled list of related records (and says "None" when empty). */
 export function Relation({ title, items }: { title: string; items: RelItem[] }) {
   return (
-    <section class="relation" aria-label={t(title)}>
+    <section class="relation" aria-label={t(title)} data-relation={title}>
       <h2>
         {t(title)} <span class="count">{items.length}</span>
       </h2>
