@@ -497,7 +497,9 @@ func TestBrowserGraphiQL(t *testing.T) {
 	srv := startServer(t, false)
 	b := newBrowser(t, srv, "en")
 	b.run(chromedp.Navigate(srv.URL+"/graphiql"), chromedp.WaitVisible(chromedp.CSS(".graphiql-container")))
-	var answer struct{ Data struct{ Me struct{ Role string } } }
+	var answer struct {
+		Data struct{ Me struct{ Role string } }
+	}
 	b.eval(`fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json'},
 		body: JSON.stringify({query: '{ me { role } }'})}).then(r => r.json())`, &answer)
 	if answer.Data.Me.Role != "ADMIN" {
