@@ -89,7 +89,7 @@ func TestAuthentication(t *testing.T) {
 		t.Error("introspection answered in production mode")
 	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/graphiql", nil))
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("GraphiQL in production mode: %d, want 404", rec.Code)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/coopgraph/coopgraph/internal/api"
+	"github.com/coopgraph/coopgraph/web"
 )
 
 func TestSecurityHeadersAndCORS(t *testing.T) {
@@ -32,8 +33,10 @@ func TestSecurityHeadersAndCORS(t *testing.T) {
 			t.Errorf("%s: %q, want %q", k, got, want)
 		}
 	}
-	if csp := do(http.MethodGet, "/", "").Header().Get("Content-Security-Policy"); csp != "" {
-		t.Errorf("GraphiQL page has CSP %q; it loads scripts from a CDN", csp)
+	for _, path := range []string{"/", "/search", "/app.js"} {
+		if csp := do(http.MethodGet, path, "").Header().Get("Content-Security-Policy"); csp != web.CSP {
+			t.Errorf("web app %s has CSP %q, want web.CSP", path, csp)
+		}
 	}
 
 	pre := do(http.MethodOptions, "/graphql", "https://dashboard.example.org")
