@@ -455,6 +455,7 @@ func TestBrowserSignIn(t *testing.T) {
 	b.screenshot("signin-en")
 
 	signIn := func(tok string) {
+		b.run(chromedp.WaitVisible(chromedp.CSS("#signin-token"))) // the app asks the API first
 		b.eval(`(e => { e.value = ''; e.dispatchEvent(new Event('input', {bubbles: true})); })(document.querySelector('#signin-token'))`, nil)
 		b.run(chromedp.SendKeys(chromedp.CSS("#signin-token"), tok), chromedp.Click(chromedp.CSS(".signin button[type=submit]")))
 	}
