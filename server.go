@@ -209,7 +209,7 @@ func serve(ctx context.Context, cfg config.Config, ln net.Listener, st *store.St
 		ac.JWKS = jwks
 	}
 	if cfg.Development {
-		log.Warn("development mode: anonymous requests from this machine act as ADMIN; GraphiQL and introspection are on")
+		log.Warn("development mode: anonymous requests from this machine act as ADMIN; GraphiQL (/graphiql) and introspection are on")
 	}
 	var warmed atomic.Bool
 	srv := &http.Server{
@@ -252,9 +252,9 @@ func serve(ctx context.Context, cfg config.Config, ln net.Listener, st *store.St
 			return err
 		}
 	}
-	urls := []any{"url", "http://localhost" + port + "/graphql"}
+	urls := []any{"app", "http://localhost" + port + "/", "graphql", "http://localhost" + port + "/graphql"}
 	if cfg.Development {
-		urls = append(urls, "graphiql", "http://localhost"+port+"/")
+		urls = append(urls, "graphiql", "http://localhost"+port+"/graphiql")
 	}
 	log.Info("serving GraphQL", append(urls, "startup", since(began))...)
 
