@@ -42,7 +42,7 @@ var Roles = []Role{Viewer, Analyst, Coordinator, Editor, Admin}
 // Article is the role with its indefinite article, for messages: "an
 // ANALYST", "a VIEWER".
 func (r Role) Article() string {
-	if strings.ContainsRune("AEIOU", rune(string(r+"X")[0])) {
+	if strings.ContainsRune("AEIOU", rune(string(r + "X")[0])) {
 		return "an " + string(r)
 	}
 	return "a " + string(r)
