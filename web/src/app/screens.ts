@@ -32,15 +32,20 @@ export interface Screen {
   load?: Loader;
 }
 
-const comingSoon: Loader = () => import('../screens/placeholder/ComingSoon');
 
 export const screens: Screen[] = [
   { id: 'search', path: '/search', minRole: 'VIEWER', nav: true, component: SearchScreen },
-  { id: 'matrix', path: '/matrix', minRole: 'ANALYST', nav: true, load: comingSoon },
-  { id: 'finder', path: '/finder', minRole: 'ANALYST', nav: true, load: comingSoon },
-  { id: 'inbox', path: '/inbox', minRole: 'ANALYST', nav: true, load: comingSoon },
+  { id: 'matrix', path: '/matrix', minRole: 'ANALYST', nav: true, load: () => import('../screens/matrix/MatrixScreen') },
+  { id: 'finder', path: '/finder', minRole: 'ANALYST', nav: true, load: () => import('../screens/referrals/FinderScreen') },
+  { id: 'inbox', path: '/inbox', minRole: 'ANALYST', nav: true, load: () => import('../screens/referrals/InboxScreen') },
   { id: 'network', path: '/network', minRole: 'ANALYST', nav: true, load: () => import('../screens/network/NetworkScreen') },
-  { id: 'areas', path: '/areas', minRole: 'ANALYST', nav: true, load: comingSoon },
+  { id: 'areas', path: '/areas', minRole: 'ANALYST', nav: true, load: () => import('../screens/areas/AreasScreen') },
+  // Editing (screens/edit): before the record pages, whose '/:type/:id' would take '/new/<kind>'.
+  // COORDINATOR is the least role: a coordinator edits its own services and links (the forms check the rest).
+  { id: 'edit', path: '/edit/:type/:id', minRole: 'COORDINATOR', nav: false, load: () => import('../screens/edit/EditScreen') },
+  { id: 'new', path: '/new/:type', minRole: 'COORDINATOR', nav: false, load: () => import('../screens/edit/EditScreen') },
+  { id: 'links', path: '/referral-links/:id', minRole: 'COORDINATOR', nav: false, load: () => import('../screens/edit/ListsScreen') },
+  { id: 'needs', path: '/needs/:id', minRole: 'EDITOR', nav: false, load: () => import('../screens/edit/ListsScreen') },
   // Record pages: /<type>/<id>, the type as recordPath writes it.
   { id: 'record', path: '/:type/:id', minRole: 'VIEWER', nav: false, component: RecordScreen },
 ];

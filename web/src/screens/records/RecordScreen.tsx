@@ -10,6 +10,7 @@ import { Facts, RecordLink, Relation, type Named } from '../../components/Record
 import { ErrorMessage, Loading } from '../../components/Status';
 import { enumLabel, fmtDate, fmtDateTime, fmtNumber, localName, t, useLang } from '../../i18n/i18n';
 import { markReady } from '../../lib/perf';
+import { EditActions } from '../edit/EditActions';
 
 const ref = 'id name nameLocal';
 const meta = 'illustrative source updatedAt';
@@ -74,6 +75,7 @@ export default function RecordScreen({ params }: ScreenProps) {
     <article class="record" data-type={type}>
       <p class="kind">{enumLabel('RecordType', type)}</p>
       <h1>{localName(r as Named)}</h1>
+      <EditActions type={type} record={r} />
       {renderers[type](r)}
       <footer class="muted">
         {r.illustrative && <p>{t('record.illustrative')}</p>}
