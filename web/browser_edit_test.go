@@ -64,6 +64,8 @@ func catalogue(t *testing.T, lang string) map[string]string {
 func (b *browser) signInWith(tok string) {
 	b.t.Helper()
 	b.open("/search")
+	// Only once the app has asked the API (it forgets a token the API refuses).
+	b.run(chromedp.WaitVisible(chromedp.CSS("#signin-token")))
 	b.eval(fmt.Sprintf(`sessionStorage.setItem('coopgraph.token', %q), true`, tok), nil)
 }
 
