@@ -393,7 +393,8 @@ func TestBrowserReferralStory(t *testing.T) {
 // TestBrowserReferralRoles: an analyst chooses the organisation, sees every
 // link of a chain (none hidden) and cannot send; sees every referral
 // without actions, and the flows with the API's numbers in both languages;
-// a viewer sees neither screen.
+// an editor sends from any organisation and sees the API's problem beside
+// the field it names; a viewer sees neither screen.
 func TestBrowserReferralRoles(t *testing.T) {
 	srv := startServer(t, true)
 	admin := token("ADMIN", "")
@@ -483,7 +484,8 @@ func TestBrowserReferralRoles(t *testing.T) {
 			}
 			if f.MedianHoursToAccept == nil {
 				t.Error("no median time to acceptance in the API")
-			} else if got := b.text("[data-median=accept]"); !strings.HasSuffix(got, strings.TrimPrefix(cat["flows.hours"], "{hours}")) {
+			} else if got := b.text("[data-median=accept]"); !strings.HasSuffix(got, strings.TrimPrefix(cat["flows.hours"], "{hours}")) &&
+				!strings.HasSuffix(got, strings.TrimPrefix(cat["flows.minutes"], "{minutes}")) {
 				t.Errorf("median to acceptance %q", got)
 			}
 			if got := b.text("[data-median=complete]"); got != cat["flows.noMedian"] {
@@ -502,6 +504,56 @@ func TestBrowserReferralRoles(t *testing.T) {
 			b.clean()
 		})
 	}
+
+	// An editor may send from any organisation; the service is suspended
+	// after the search: the API's problem shows beside the service.
+	t.Run("editor, a problem from the API", func(t *testing.T) {
+		en := refCatalogue(t, "en")
+		b := newBrowser(t, srv, "en")
+		refSignIn(b, token("EDITOR", ""), "/finder?from="+refCSII+"&category="+refCategory)
+		b.ready("finder")
+		chain := fmt.Sprintf(`.chain[data-provider=%q]`, refPeshtera)
+		refWait(b, chain)
+		var svc struct {
+			Service struct {
+				Name, NameLocal, Description, Status, DeliveryMode, Eligibility string
+				Capacity, Available, Version                                    int
+				Provider, Category                                              struct{ ID string }
+				TargetGroups, Coverage                                          []struct{ ID string }
+				Illustrative                                                    bool
+			}
+		}
+		refQuery(t, srv, admin, `{ service(id: "`+refService+`") { name nameLocal description status deliveryMode eligibility capacity available version
+			provider { id } category { id } targetGroups { id } coverage { id } illustrative } }`, nil, &svc)
+		s := svc.Service
+		ids := func(xs []struct{ ID string }) []string {
+			var out []string
+			for _, x := range xs {
+				out = append(out, x.ID)
+			}
+			return out
+		}
+		refQuery(t, srv, admin, `mutation($id: ID!, $in: ServiceInput!, $v: Int!) { updateService(id: $id, input: $in, expectedVersion: $v) { status } }`,
+			map[string]any{"id": refService, "v": s.Version, "in": map[string]any{"name": s.Name, "nameLocal": s.NameLocal, "description": s.Description,
+				"status": "SUSPENDED", "deliveryMode": s.DeliveryMode, "eligibility": s.Eligibility, "capacity": s.Capacity, "available": s.Available,
+				"providerId": s.Provider.ID, "categoryId": s.Category.ID, "targetGroupIds": ids(s.TargetGroups), "coverageIds": ids(s.Coverage),
+				"illustrative": s.Illustrative}}, nil)
+		b.click(chain + " button.send")
+		refType(b, fmt.Sprintf(`#send-%s-%s-code`, refPeshtera, refService), "LES-2026/099")
+		b.click(chain + " .send-form button[type=submit]")
+		if got := b.text(chain + ` .send-form [data-field="input.serviceId"] .field-error`); !strings.Contains(got, "SUSPENDED") {
+			t.Errorf("the API's problem with the service: %q", got)
+		}
+		if b.count(chain+" .sent") != 0 {
+			t.Error("sent anyway")
+		}
+		if got := b.text(chain + " .send-form label[for$=-code]"); got != en["finder.caseCode"] {
+			t.Errorf("case code label %q", got)
+		}
+		b.axe("send form with the API's problem")
+		b.screenshot("finder-api-problem-en")
+		b.clean()
+	})
 
 	t.Run("viewer", func(t *testing.T) {
 		b := newBrowser(t, srv, "en")

@@ -397,7 +397,9 @@ function Flows({ query }: { query: URLSearchParams }) {
 }
 
 function hours(h: number | null): string {
-  return h == null ? t('flows.noMedian') : t('flows.hours', { hours: fmtNumber(h, { maximumFractionDigits: 1 }) });
+  if (h == null) return t('flows.noMedian');
+  if (h < 1) return t('flows.minutes', { minutes: fmtNumber(h * 60, { maximumFractionDigits: h * 60 < 1 ? 2 : 0 }) });
+  return t('flows.hours', { hours: fmtNumber(h, { maximumFractionDigits: 1 }) });
 }
 
 function FlowsView({ f }: { f: Flows }) {
