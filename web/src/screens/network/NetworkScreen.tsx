@@ -555,6 +555,11 @@ function Timeline({ steps, asOf }: { steps: { at: string; stats: Stats }[]; asOf
       // Plot adds a <style> element, which the CSP refuses: its rules are
       // in network.css instead.
       svg.querySelectorAll('style').forEach((s) => s.remove());
+      // Plot labels its groups with aria-label, which a <g> without a role
+      // may not carry: the chart is one image, the table below its text.
+      svg.querySelectorAll('[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', t('network.timelineLabel'));
       box.current.replaceChildren(svg);
     });
     return () => {

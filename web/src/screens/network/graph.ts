@@ -50,7 +50,53 @@ export interface GraphView {
 /** big is where the cheap settings start. */
 const big = 400;
 
+// Cytoscape adds a <style> element for its containers unless an element
+// with this id exists; the CSP refuses inline styles, so the rule is in
+// network.css and this placeholder stops the insertion.
+function markStylesheet() {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const m = document.createElement('meta');
+  m.id = id;
+  document.head.appendChild(m);
+}
+
+/**
+ * clusterPositions is the cheap layout of big networks, O(n log n): each
+ * community a sunflower (the most central in the middle), the communities
+ * packed along a spiral, the largest in the centre.
+ */
+function clusterPositions(nodes: GraphNode[]): Map<string, { x: number; y: number }> {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const step = 14;
+  const groups = new Map<number, GraphNode[]>();
+  for (const n of nodes) groups.set(n.community, [...(groups.get(n.community) ?? []), n]);
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
+  const placed: { x: number; y: number; r: number }[] = [];
+  const out = new Map<string, { x: number; y: number }>();
+  let k = 0;
+  for (const members of ordered) {
+    const r = step * Math.sqrt(members.length) + step;
+    let cx = 0;
+    let cy = 0;
+    for (; ; k++) {
+      const rr = 4 * step * Math.sqrt(k);
+      cx = rr * Math.cos(k * golden);
+      cy = rr * Math.sin(k * golden);
+      if (placed.every((p) => Math.hypot(p.x - cx, p.y - cy) > p.r + r)) break;
+    }
+    placed.push({ x: cx, y: cy, r });
+    members.sort((a, b) => b.size - a.size);
+    members.forEach((n, i) => {
+      const rr = step * Math.sqrt(i + 0.5);
+      out.set(n.id, { x: cx + rr * Math.cos(i * golden), y: cy + rr * Math.sin(i * golden) });
+    });
+  }
+  return out;
+}
+
 export function createGraph(container: HTMLElement, opts: GraphOptions = {}): GraphView {
+  markStylesheet();
   const cy = cytoscape({
     container,
     pixelRatio: 1,
@@ -86,8 +132,8 @@ export function createGraph(container: HTMLElement, opts: GraphOptions = {}): Gr
         style: {
           'curve-style': 'haystack',
           width: 'data(w)',
-          'line-color': '#7a8591',
-          opacity: 0.55,
+          // Opaque and light: no alpha blending for each of 20,000 lines.
+          'line-color': '#b4bcc4',
         },
       },
       { selector: 'node.centre', style: { 'border-width': 4, 'border-color': '#1b1b1b' } },
@@ -109,7 +155,15 @@ export function createGraph(container: HTMLElement, opts: GraphOptions = {}): Gr
     if (e.target === cy) opts.onSelect?.(null);
   });
 
-  function runLayout(n: number): Promise<void> {
+  function runLayout(nodes: GraphNode[]): Promise<void> {
+    const n = nodes.length;
+    if (n > big) {
+      // fcose takes minutes here: a layout computed once, in O(n log n).
+      const pos = clusterPositions(nodes);
+      cy.batch(() => cy.nodes().forEach((x) => void x.position(pos.get(x.id()) ?? { x: 0, y: 0 })));
+      cy.fit(undefined, 20);
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const layout = cy.layout({
         name: 'fcose',
@@ -119,11 +173,9 @@ export function createGraph(container: HTMLElement, opts: GraphOptions = {}): Gr
         fit: true,
         padding: 20,
         nodeDimensionsIncludeLabels: false,
-        // Few iterations on big graphs: one layout, computed once, then fixed.
-        numIter: n > big ? 150 : 1500,
-        sampleSize: n > big ? 15 : 25,
+        numIter: 1500,
         nodeRepulsion: () => 6000,
-        idealEdgeLength: () => (n > big ? 40 : 70),
+        idealEdgeLength: () => 70,
         edgeElasticity: () => 0.3,
         gravity: 0.3,
         tile: true,
@@ -164,7 +216,7 @@ export function createGraph(container: HTMLElement, opts: GraphOptions = {}): Gr
         cy.add(els);
       });
       if (unplaced.length === nodes.length) {
-        await runLayout(nodes.length);
+        await runLayout(nodes);
       } else if (unplaced.length > 0) {
         // New stakeholders go beside the neighbours already placed.
         const bb = cy.nodes().boundingBox({});
