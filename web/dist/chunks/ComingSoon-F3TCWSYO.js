@@ -1,1 +1,0 @@
-import{a as r,j as p,p as o}from"./chunk-LQIQIYTT.js";function n({id:e}){return o(r,{children:[o("h1",{children:p(`nav.${e}`)}),o("p",{class:"placeholder",children:p("app.comingSoon")})]})}export{n as default};

@@ -1,1 +1,0 @@
-import{a as r,j as o,p as e}from"./chunk-LQIQIYTT.js";function p(n){return e(r,{children:[e("h1",{children:o("nav.network")}),e("p",{class:"placeholder",children:o("app.comingSoon")})]})}export{p as default};
