@@ -249,7 +249,7 @@ func (r *mutationResolver) SetNeighbours(ctx context.Context, territoryID string
 	for i, n := range neighbours {
 		ns[i] = *n
 	}
-	if err := r.Store.SetNeighbours(ctx, territoryID, ns, actor(ctx)); err != nil {
+	if err := r.Store.SetNeighbours(ctx, territoryID, ns); err != nil {
 		return nil, err
 	}
 	return store.Get[domain.Territory](ctx, r.Store, store.LabelTerritory, territoryID)

@@ -21,13 +21,13 @@ import (
 func (r *mutationResolver) CreateReferral(ctx context.Context, input model.ReferralInput) (*referral.Referral, error) {
 	rf := referral.Referral{ID: newID(defaultOr(input.ID, ""), store.LabelReferral), CaseCode: input.CaseCode, FromID: input.FromStakeholderID,
 		ServiceID: input.ServiceID, CategoryID: input.CategoryID, TargetGroupID: defaultOr(input.TargetGroupID, ""), TerritoryID: input.TerritoryID}
-	return r.Store.CreateReferral(ctx, rf, actor(ctx))
+	return r.Store.CreateReferral(ctx, rf)
 }
 
 // UpdateReferralStatus is the resolver for the updateReferralStatus field.
 func (r *mutationResolver) UpdateReferralStatus(ctx context.Context, id string, input model.ReferralStatusInput) (*referral.Referral, error) {
 	return r.Store.UpdateReferralStatus(ctx, id, referral.Change{Status: input.Status,
-		DeclineReason: defaultOr(input.DeclineReason, ""), Outcome: defaultOr(input.Outcome, "")}, actor(ctx))
+		DeclineReason: defaultOr(input.DeclineReason, ""), Outcome: defaultOr(input.Outcome, "")})
 }
 
 // Referral is the resolver for the referral field.

@@ -8,20 +8,9 @@ import (
 	"strings"
 
 	"github.com/coopgraph/coopgraph/graph/model"
-	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
-
-// actor is who a write is recorded as (updatedBy): the subject of the
-// request's identity (a token's sub, "apikey:<id>" or "anonymous"); "api"
-// for a request without one. The CLI writes as "system".
-func actor(ctx context.Context) string {
-	if who, ok := auth.From(ctx); ok && who.Subject != "" {
-		return who.Subject
-	}
-	return "api"
-}
 
 // newID returns id, or a new id for a record of label when id is empty.
 func newID(id, label string) string {
@@ -47,7 +36,7 @@ func sameID(id string, inputID *string) *domain.Problem {
 // it as stored.
 func createRecord[T any](ctx context.Context, st *store.Store, label, id string, doc *domain.Document) (*T, error) {
 	doc.Format = domain.DocumentFormat
-	if err := st.Create(ctx, label, doc, actor(ctx)); err != nil {
+	if err := st.Create(ctx, label, doc); err != nil {
 		return nil, err
 	}
 	return store.Get[T](ctx, st, label, id)
@@ -66,7 +55,7 @@ func updateRecord[T any](ctx context.Context, st *store.Store, label, id string,
 		}
 		return nil, ps
 	}
-	if err := st.Update(ctx, label, id, doc, int64(expected), actor(ctx)); err != nil {
+	if err := st.Update(ctx, label, id, doc, int64(expected)); err != nil {
 		return nil, err
 	}
 	return store.Get[T](ctx, st, label, id)
@@ -89,7 +78,7 @@ func deleteRecord(ctx context.Context, st *store.Store, label, id string, cascad
 // arg, when set, renames the record's fields in problems after the
 // mutation's arguments ("coverageIds[1]" → "territoryIds[1]").
 func editRecord[T any](ctx context.Context, st *store.Store, label, id string, arg func(field string) string, edit func(doc *domain.Document) error) (*T, error) {
-	err := st.Edit(ctx, label, id, actor(ctx), edit)
+	err := st.Edit(ctx, label, id, edit)
 	var ps domain.Problems
 	if errors.As(err, &ps) && arg != nil {
 		for i := range ps {

@@ -31,6 +31,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/logging"
 	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -97,6 +98,9 @@ func New(o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	// Every line of a request carries its id, whichever logger the caller
+	// gave (tests give their own).
+	o.Logger = logging.New(o.Logger.Handler())
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second
 	}
@@ -212,7 +216,7 @@ func (a *api) graphql() http.Handler {
 	srv.AroundRootFields(a.limitAnalyses)
 	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		a.log.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestID(ctx))
+		a.log.ErrorContext(ctx, "panic in resolver", "panic", p)
 		return &domain.Error{Code: domain.CodeInternal, Message: "internal error"}
 	})
 	return srv
@@ -264,7 +268,7 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 			gerr.Extensions[k] = v
 		}
 		if derr.Code == domain.CodeInternal || derr.Code == domain.CodeUnavailable || derr.Code == domain.CodeTimeout {
-			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err, "request_id", requestID(ctx))
+			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err)
 		}
 	case gerr.Extensions["code"] == domain.CodeTooComplex || gerr.Extensions["code"] == domain.CodeForbidden:
 		// Refused by the query limits or the allow-list before anything ran.
@@ -295,7 +299,7 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		// resolver: a body that is not JSON, no query, a bad upload.
 		gerr.Extensions["code"] = domain.CodeBadUserInput
 	default:
-		a.log.ErrorContext(ctx, "internal error", "error", err, "request_id", requestID(ctx))
+		a.log.ErrorContext(ctx, "internal error", "error", err)
 		gerr.Message = "internal error"
 		gerr.Extensions["code"] = domain.CodeInternal
 	}
@@ -380,12 +384,7 @@ func infoFrom(ctx context.Context) *requestInfo {
 	return info
 }
 
-func requestID(ctx context.Context) string {
-	if info := infoFrom(ctx); info != nil {
-		return info.id
-	}
-	return ""
-}
+func requestID(ctx context.Context) string { return logging.RequestID(ctx) }
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
@@ -404,7 +403,8 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), infoKey{}, &requestInfo{id: id, w: w})))
+		ctx := logging.WithRequestID(r.Context(), id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, infoKey{}, &requestInfo{id: id, w: w})))
 	})
 }
 
@@ -502,7 +502,6 @@ func (a *api) logRequest(ctx context.Context, info *requestInfo, status int, sta
 		a.opts.Metrics.Request(info.operation, status, time.Since(start), info.codes)
 	}
 	a.log.LogAttrs(ctx, slog.LevelInfo, "graphql",
-		slog.String("request_id", info.id),
 		slog.String("operation", info.operation),
 		slog.String("kind", info.kind),
 		slog.Int("status", status),

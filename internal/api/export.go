@@ -180,7 +180,7 @@ func (a *api) networkFile(format string) http.HandlerFunc {
 			err = g.WriteGraphML(w, g.Attributes())
 		}
 		if err != nil {
-			a.log.WarnContext(ctx, "network file not written in full", "error", err, "request_id", requestID(ctx))
+			a.log.WarnContext(ctx, "network file not written in full", "error", err)
 		}
 	}
 }

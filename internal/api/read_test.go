@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
 	"github.com/coopgraph/coopgraph/internal/testdb"
@@ -1529,7 +1530,7 @@ func TestReadOrderByTimestamps(t *testing.T) {
 		Partnerships: []domain.PartnershipRecord{{Partnership: domain.Partnership{Meta: domain.Meta{ID: "ps-aa-late"}, Name: "Late partnership", Kind: "NETWORK", Status: "PROPOSED"}}},
 	}
 	time.Sleep(10 * time.Millisecond)
-	if _, err := st.Write(t.Context(), later, store.WriteOptions{By: "later"}); err != nil {
+	if _, err := st.Write(auth.WithActor(t.Context(), "later"), later, store.WriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/hsds"
 	"github.com/coopgraph/coopgraph/internal/store"
 	"github.com/coopgraph/coopgraph/internal/testdb"
@@ -82,7 +83,7 @@ func loadLinkedGraph(b *testing.B, st *store.Store) {
 	f.Close()
 	doc = nil
 	in := importer.Input{Format: importer.FormatJSON, Name: "referral.json", Open: func() (io.ReadCloser, error) { return os.Open(path) }}
-	if _, err := importer.Import(context.Background(), st, []importer.Input{in}, importer.Options{By: "bench"}, hsds.Options{}); err != nil {
+	if _, err := importer.Import(auth.WithActor(context.Background(), "bench"), st, []importer.Input{in}, importer.Options{}, hsds.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	// 8 links within the municipality and 2 anywhere, per stakeholder;

@@ -86,14 +86,14 @@ type BatchPass struct {
 
 // WriteBatch writes one batch of an import, already validated, in its own
 // transaction: its nodes or its relationships.
-func (s *Store) WriteBatch(ctx context.Context, doc *domain.Document, by string, pass BatchPass) (WriteCounts, error) {
+func (s *Store) WriteBatch(ctx context.Context, doc *domain.Document, pass BatchPass) (WriteCounts, error) {
 	var counts WriteCounts
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := mustBe(ctx, auth.Editor, "import a document"); err != nil {
 			return err
 		}
 		var err error
-		counts, err = apply(ctx, tx, plan(doc), applyOpts{by: by, nodes: pass.Nodes, rels: !pass.Nodes,
+		counts, err = apply(ctx, tx, plan(doc), applyOpts{nodes: pass.Nodes, rels: !pass.Nodes,
 			skip: pass.Skip, changed: pass.Changed, isNew: pass.IsNew})
 		return err
 	})

@@ -17,7 +17,7 @@ import (
 // mutations (addPartnershipParty, setStakeholderAreas...) are edits, so
 // they bump the owner's version like an update does. Problems name the
 // edited record's fields without the document path ("areaIds[1]").
-func (s *Store) Edit(ctx context.Context, label, id, by string, edit func(doc *domain.Document) error) error {
+func (s *Store) Edit(ctx context.Context, label, id string, edit func(doc *domain.Document) error) error {
 	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := lock(ctx, tx, label, id); err != nil {
 			return err
@@ -39,7 +39,7 @@ func (s *Store) Edit(ctx context.Context, label, id, by string, edit func(doc *d
 		if ps := append(doc.Validate(), refs...); len(ps) > 0 {
 			return fieldProblems(ps, "")
 		}
-		if _, err := apply(ctx, tx, plan(doc), applyOpts{by: by, nodes: true, rels: true}); err != nil {
+		if _, err := apply(ctx, tx, plan(doc), applyOpts{nodes: true, rels: true}); err != nil {
 			return err
 		}
 		return unlock(ctx, tx, label, id)
@@ -83,7 +83,7 @@ func fieldProblems(ps domain.Problems, prefix string) domain.Problems {
 
 // SetNeighbours replaces every NEIGHBOUR_OF link of a territory, in both
 // directions, with the given ones.
-func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []domain.Neighbour, by string) error {
+func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []domain.Neighbour) error {
 	probe := domain.TerritoryRecord{Territory: domain.Territory{Meta: domain.Meta{ID: territoryID}}, Neighbours: ns}
 	var ps domain.Problems
 	for _, p := range probe.Validate() {
@@ -150,7 +150,7 @@ CALL (t) {
 FOREACH (_ IN CASE WHEN removed + added > 0 THEN [1] ELSE [] END |
   SET t.version = t.version + 1, t.updatedAt = datetime(), t.updatedBy = $by)
 REMOVE t.__lock`
-		_, err = collect(ctx, tx, cypher, map[string]any{"id": territoryID, "rows": rows, "by": by})
+		_, err = collect(ctx, tx, cypher, map[string]any{"id": territoryID, "rows": rows, "by": auth.Actor(ctx)})
 		return err
 	})
 }

@@ -15,8 +15,7 @@ import (
 
 // WriteOptions tune Write.
 type WriteOptions struct {
-	By     string // recorded as updatedBy
-	DryRun bool   // validate and count, then roll back
+	DryRun bool // validate and count, then roll back
 }
 
 var errDryRun = errors.New("dry run: rolled back")
@@ -40,7 +39,7 @@ func (s *Store) Write(ctx context.Context, doc *domain.Document, opt WriteOption
 		if ps := append(own, refs...); len(ps) > 0 {
 			return ps
 		}
-		counts, err = apply(ctx, tx, plan(doc), applyOpts{by: opt.By, nodes: true, rels: true})
+		counts, err = apply(ctx, tx, plan(doc), applyOpts{nodes: true, rels: true})
 		if err == nil && opt.DryRun {
 			return errDryRun
 		}
@@ -73,8 +72,8 @@ func NewID(label string) string { return newID(idPrefixes[label]) }
 // Create writes a document of one new record. Creating a record whose id
 // exists already is allowed when it changes nothing (a retried request);
 // otherwise it is a CONFLICT.
-func (s *Store) Create(ctx context.Context, label string, doc *domain.Document, by string) error {
-	_, err := s.writeOne(ctx, label, doc, by, nil)
+func (s *Store) Create(ctx context.Context, label string, doc *domain.Document) error {
+	_, err := s.writeOne(ctx, label, doc, nil)
 	return err
 }
 
@@ -93,14 +92,14 @@ func notFound(label, id string) error {
 // expectedVersion is its stored version. The record is locked before its
 // version is read, so of concurrent updates with the same expectedVersion
 // exactly one wins and the others get CONFLICT.
-func (s *Store) Update(ctx context.Context, label, id string, doc *domain.Document, expectedVersion int64, by string) error {
-	_, err := s.writeOne(ctx, label, doc, by, &expectedVersion)
+func (s *Store) Update(ctx context.Context, label, id string, doc *domain.Document, expectedVersion int64) error {
+	_, err := s.writeOne(ctx, label, doc, &expectedVersion)
 	return err
 }
 
 // writeOne writes a one-record document as a create (expected == nil) or
 // an update.
-func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document, by string, expected *int64) (WriteCounts, error) {
+func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document, expected *int64) (WriteCounts, error) {
 	own := doc.Validate()
 	p := plan(doc)
 	if len(p.nodes[label]) != 1 {
@@ -133,7 +132,7 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 		if ps := append(own, refs...); len(ps) > 0 {
 			return fieldProblems(ps, "input.")
 		}
-		counts, err = apply(ctx, tx, p, applyOpts{by: by, nodes: true, rels: true})
+		counts, err = apply(ctx, tx, p, applyOpts{nodes: true, rels: true})
 		if err != nil {
 			return err
 		}

@@ -73,10 +73,10 @@ func referralOf(rec *neo4j.Record) *referral.Referral {
 	return r
 }
 
-// CreateReferral sends a referral: SENT, recorded as made by by. The
+// CreateReferral sends a referral: SENT, recorded as made by the context's actor (auth.Actor). The
 // provider is the service's; the service must be ACTIVE and in the
 // category or below it. A COORDINATOR sends only from its own stakeholder.
-func (s *Store) CreateReferral(ctx context.Context, r referral.Referral, by string) (*referral.Referral, error) {
+func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) (*referral.Referral, error) {
 	if who, ok := auth.From(ctx); ok && !who.Role.AtLeast(auth.Editor) && !(who.Role == auth.Coordinator && who.StakeholderID == r.FromID) {
 		return nil, forbidden("%s may only send referrals from its own stakeholder", who.Role.Article())
 	}
@@ -138,7 +138,7 @@ OPTIONAL MATCH (g:TargetGroup {id: $group})
 FOREACH (x IN CASE WHEN g IS NULL THEN [] ELSE [g] END | CREATE (r)-[:REFERRAL_GROUP]->(x))
 WITH r
 `+referralReturn, map[string]any{"id": r.ID, "code": r.CaseCode, "from": r.FromID, "service": r.ServiceID, "category": r.CategoryID,
-			"territory": r.TerritoryID, "to": v[7], "group": nilIfEmpty(r.TargetGroupID), "now": now, "by": by})
+			"territory": r.TerritoryID, "to": v[7], "group": nilIfEmpty(r.TargetGroupID), "now": now, "by": auth.Actor(ctx)})
 		if err != nil {
 			return err
 		}
@@ -154,7 +154,7 @@ WITH r
 // COORDINATOR accepts, declines and completes referrals to its stakeholder
 // and cancels those from it; a referral it is party to neither way is
 // NOT_FOUND, exactly as an unknown id.
-func (s *Store) UpdateReferralStatus(ctx context.Context, id string, c referral.Change, by string) (*referral.Referral, error) {
+func (s *Store) UpdateReferralStatus(ctx context.Context, id string, c referral.Change) (*referral.Referral, error) {
 	var out *referral.Referral
 	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := lock(ctx, tx, LabelReferral, id); err != nil {
@@ -219,7 +219,7 @@ SET r.status = $status, r.updatedAt = $now, r.declineReason = $reason, r.outcome
   r.historyStatus = r.historyStatus + $status, r.historyAt = r.historyAt + $now, r.historyBy = r.historyBy + $by
 REMOVE r.__lock
 WITH r
-`+referralReturn, map[string]any{"id": id, "status": string(c.Status), "now": now, "by": by,
+`+referralReturn, map[string]any{"id": id, "status": string(c.Status), "now": now, "by": auth.Actor(ctx),
 			"reason": nilIfEmpty(c.DeclineReason), "outcome": nilIfEmpty(c.Outcome)})
 		if err != nil {
 			return err

@@ -80,6 +80,7 @@ func Open(cfg Config) (*Store, error) {
 		c.SocketConnectTimeout = 3 * time.Second
 		c.MaxTransactionRetryTime = 5 * time.Second
 		c.MaxConnectionPoolSize = 64
+		c.Log = driverLog{log}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", cfg.URI, err)

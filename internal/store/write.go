@@ -10,6 +10,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
@@ -264,7 +265,6 @@ const batchSize = 2000
 // batch; since then keeps a record created or changed by the node pass from
 // being counted (and versioned) twice by the relationship pass.
 type applyOpts struct {
-	by          string
 	nodes, rels bool
 	// skip, in a relationship pass, names the records the node pass created
 	// or changed (already versioned).
@@ -280,7 +280,7 @@ type applyOpts struct {
 
 // apply writes a plan inside tx and returns the counts per label.
 func apply(ctx context.Context, tx runner, p *writePlan, o applyOpts) (WriteCounts, error) {
-	by := o.by
+	by := auth.Actor(ctx) // recorded as updatedBy
 	counts := WriteCounts{}
 	changed := map[string]map[string]bool{} // label → ids whose nodes changed or were created
 	created := map[string]map[string]bool{}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/demo"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -94,7 +95,7 @@ func Exec(t testing.TB, cypher string, params map[string]any) {
 func Load(t testing.TB, st *store.Store, doc *domain.Document) {
 	t.Helper()
 	Reset(t)
-	if _, err := st.Write(context.Background(), doc, store.WriteOptions{By: "test"}); err != nil {
+	if _, err := st.Write(auth.WithActor(context.Background(), "test"), doc, store.WriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 }

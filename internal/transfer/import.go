@@ -29,9 +29,8 @@ const (
 
 // Options tune an import.
 type Options struct {
-	DryRun bool   // validate and count; write nothing
-	Atomic bool   // write nothing when any record is rejected
-	By     string // recorded as updatedBy
+	DryRun bool // validate and count; write nothing
+	Atomic bool // write nothing when any record is rejected
 	// Progress, when set, is told how far the write pass has come.
 	Progress func(Progress)
 }
@@ -215,7 +214,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		if err := scan(func(b *batch) error { merge(all, accepted(b)); return nil }); err != nil {
 			return nil, err
 		}
-		counts, err := st.Write(ctx, all, store.WriteOptions{By: opt.By, DryRun: opt.DryRun})
+		counts, err := st.Write(ctx, all, store.WriteOptions{DryRun: opt.DryRun})
 		if ps, ok := err.(domain.Problems); ok {
 			for _, p := range ps {
 				p.File = file
@@ -258,7 +257,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	done := 0
 	err := scan(func(b *batch) error {
 		doc := accepted(b)
-		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{Nodes: true, IsNew: isNew,
+		counts, err := st.WriteBatch(ctx, doc, store.BatchPass{Nodes: true, IsNew: isNew,
 			Changed: func(label, id string) {
 				if !isNew(label, id) {
 					changed[idKey(label, id)] = struct{}{}
@@ -278,7 +277,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	done = 0
 	err = scan(func(b *batch) error {
 		doc := accepted(b)
-		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{IsNew: isNew,
+		counts, err := st.WriteBatch(ctx, doc, store.BatchPass{IsNew: isNew,
 			Skip: func(label, id string) bool {
 				_, ok := changed[idKey(label, id)]
 				return ok || isNew(label, id)
