@@ -60,9 +60,9 @@ func (r *queryResolver) CooperationOpportunities(ctx context.Context, areaID str
 	if n < 1 || n > 100 {
 		return nil, domain.Invalid("first", "must be between 1 and 100, got %d", n)
 	}
-	members, err := r.Store.AreaMembers(ctx, areaID, scopeID)
+	ranked, err := cooperation.Opportunities(ctx, r.Store, areaID, scopeID, n)
 	if err != nil {
 		return nil, err
 	}
-	return opportunities(ctx, r.Store, members, n)
+	return opportunities(ranked), nil
 }

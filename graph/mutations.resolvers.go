@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
@@ -259,7 +260,7 @@ func (r *mutationResolver) SetNeighbours(ctx context.Context, territoryID string
 func (r *mutationResolver) AddReferralLink(ctx context.Context, input domain.ReferralLink) (*model.ReferralLink, error) {
 	input.ID = newID(input.ID, "ReferralLink")
 	if err := r.Store.CreateLink(ctx, input); err != nil {
-		return nil, err
+		return nil, recordProblems(err, "input.")
 	}
 	return link(ctx, r.Store, input.ID)
 }
@@ -270,7 +271,7 @@ func (r *mutationResolver) UpdateReferralLink(ctx context.Context, id string, in
 		return nil, domain.Problems{*p}
 	}
 	if err := r.Store.UpdateLink(ctx, input); err != nil {
-		return nil, err
+		return nil, recordProblems(err, "input.")
 	}
 	return link(ctx, r.Store, id)
 }

@@ -9,33 +9,16 @@ import (
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
-// referralPaths answers referralPaths in three queries: the start, the
-// qualifying services, the shortest chains to their providers.
-func referralPaths(ctx context.Context, st *store.Store, in model.ReferralPathInput) (*model.ReferralPathResult, error) {
+// referralPaths is the API's view of a referral search (referral.Find).
+func referralPaths(ctx context.Context, src referral.Source, in model.ReferralPathInput) (*model.ReferralPathResult, error) {
 	q := referral.Query{FromID: in.FromStakeholderID, TerritoryID: defaultOr(in.TerritoryID, ""), CategoryID: in.CategoryID,
 		TargetGroupIDs: in.TargetGroupIds, MaxHops: defaultOr(in.MaxHops, referral.DefaultMaxHops),
 		MaxDistanceKm: defaultOr(in.MaxDistanceKm, referral.DefaultMaxDistanceKm), First: defaultOr(in.First, referral.DefaultFirst)}
-	if ps := q.Check(); len(ps) > 0 {
-		return nil, ps
-	}
-	start, err := st.ReferralStart(ctx, q)
+	res, err := referral.Find(ctx, src, q)
 	if err != nil {
 		return nil, err
 	}
-	cands, err := st.ReferralCandidates(ctx, q, start.Territory.ID)
-	if err != nil {
-		return nil, err
-	}
-	best := referral.Best(cands)
-	ids := make([]string, len(best))
-	for i, c := range best {
-		ids[i] = c.Provider.ID
-	}
-	chains, err := st.ReferralChains(ctx, q.FromID, ids, start.CategoryIDs, q.MaxHops)
-	if err != nil {
-		return nil, err
-	}
-	paths, unreachable := referral.Rank(best, chains, q.First)
+	start, paths, unreachable := res.Start, res.Paths, res.Unreachable
 	out := &model.ReferralPathResult{From: start.From, Territory: start.Territory, Category: start.Category,
 		Paths: make([]*model.ReferralPath, len(paths)), UnreachableProviders: make([]*referral.Candidate, len(unreachable))}
 	var linkKeys []any

@@ -65,7 +65,7 @@ func (r *queryResolver) Referrals(ctx context.Context, filter *model.ReferralFil
 }
 
 // ReferralFlows is the resolver for the referralFlows field.
-func (r *queryResolver) ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*store.Flows, error) {
+func (r *queryResolver) ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*referral.Flows, error) {
 	var f, t time.Time
 	if from != nil {
 		f = from.Time
@@ -73,7 +73,7 @@ func (r *queryResolver) ReferralFlows(ctx context.Context, scopeID string, from 
 	if to != nil {
 		t = to.Time
 	}
-	return r.Store.ReferralFlows(ctx, scopeID, f, t)
+	return referral.ComputeFlows(ctx, r.Store, scopeID, f, t)
 }
 
 // From is the resolver for the from field.
@@ -117,22 +117,22 @@ func (r *referralResolver) Outcome(ctx context.Context, obj *referral.Referral) 
 }
 
 // ByStatus is the resolver for the byStatus field.
-func (r *referralFlowResolver) ByStatus(ctx context.Context, obj *store.Flow) ([]*model.ReferralCount, error) {
+func (r *referralFlowResolver) ByStatus(ctx context.Context, obj *referral.Flow) ([]*model.ReferralCount, error) {
 	return counts(obj.ByStatus), nil
 }
 
 // ByStatus is the resolver for the byStatus field.
-func (r *referralFlowsResolver) ByStatus(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error) {
+func (r *referralFlowsResolver) ByStatus(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error) {
 	return counts(obj.ByStatus), nil
 }
 
 // ByDeclineReason is the resolver for the byDeclineReason field.
-func (r *referralFlowsResolver) ByDeclineReason(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error) {
+func (r *referralFlowsResolver) ByDeclineReason(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error) {
 	return counts(obj.ByDeclineReason), nil
 }
 
 // ByOutcome is the resolver for the byOutcome field.
-func (r *referralFlowsResolver) ByOutcome(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error) {
+func (r *referralFlowsResolver) ByOutcome(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error) {
 	return counts(obj.ByOutcome), nil
 }
 

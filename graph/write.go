@@ -37,7 +37,7 @@ func sameID(id string, inputID *string) *domain.Problem {
 func createRecord[T any](ctx context.Context, st *store.Store, label, id string, doc *domain.Document) (*T, error) {
 	doc.Format = domain.DocumentFormat
 	if err := st.Create(ctx, label, doc); err != nil {
-		return nil, err
+		return nil, recordProblems(err, "input.")
 	}
 	return store.Get[T](ctx, st, label, id)
 }
@@ -47,16 +47,10 @@ func createRecord[T any](ctx context.Context, st *store.Store, label, id string,
 func updateRecord[T any](ctx context.Context, st *store.Store, label, id string, idProblem *domain.Problem, doc *domain.Document, expected int) (*T, error) {
 	doc.Format = domain.DocumentFormat
 	if idProblem != nil {
-		ps := domain.Problems{*idProblem}
-		for _, p := range doc.Validate() {
-			p.Field = "input." + p.Field[strings.Index(p.Field, "].")+2:]
-			p.Line, p.Record = 0, ""
-			ps = append(ps, p)
-		}
-		return nil, ps
+		return nil, append(domain.Problems{*idProblem}, doc.Validate().InRecord("input.")...)
 	}
 	if err := st.Update(ctx, label, id, doc, int64(expected)); err != nil {
-		return nil, err
+		return nil, recordProblems(err, "input.")
 	}
 	return store.Get[T](ctx, st, label, id)
 }
@@ -78,7 +72,7 @@ func deleteRecord(ctx context.Context, st *store.Store, label, id string, cascad
 // arg, when set, renames the record's fields in problems after the
 // mutation's arguments ("coverageIds[1]" → "territoryIds[1]").
 func editRecord[T any](ctx context.Context, st *store.Store, label, id string, arg func(field string) string, edit func(doc *domain.Document) error) (*T, error) {
-	err := st.Edit(ctx, label, id, edit)
+	err := recordProblems(st.Edit(ctx, label, id, edit), "")
 	var ps domain.Problems
 	if errors.As(err, &ps) && arg != nil {
 		for i := range ps {
@@ -114,6 +108,16 @@ func link(ctx context.Context, st *store.Store, id string) (*model.ReferralLink,
 		return nil, err
 	}
 	return &model.ReferralLink{ReferralLink: *l, From: from, To: to}, nil
+}
+
+// recordProblems names the problems of a one-record write as fields of the
+// record, after prefix (see domain.Problems.InRecord); other errors pass.
+func recordProblems(err error, prefix string) error {
+	var ps domain.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	return ps.InRecord(prefix)
 }
 
 // inputProblems names the fields of a store's problems as fields of the

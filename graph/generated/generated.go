@@ -20,7 +20,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/matrix"
 	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/referral"
-	"github.com/coopgraph/coopgraph/internal/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -916,7 +915,7 @@ type EventResolver interface {
 type MatrixCellResolver interface {
 	LocalProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error)
 	ServingProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error)
-	NearestSupply(ctx context.Context, obj *model.MatrixCell) (*store.Nearby, error)
+	NearestSupply(ctx context.Context, obj *model.MatrixCell) (*matrix.Nearby, error)
 }
 type MutationResolver interface {
 	CreateTerritory(ctx context.Context, input domain.TerritoryRecord) (*domain.Territory, error)
@@ -1018,7 +1017,7 @@ type QueryResolver interface {
 	ReferralPaths(ctx context.Context, input model.ReferralPathInput) (*model.ReferralPathResult, error)
 	Referral(ctx context.Context, id string) (*referral.Referral, error)
 	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int) ([]*referral.Referral, error)
-	ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*store.Flows, error)
+	ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*referral.Flows, error)
 	ServiceCategory(ctx context.Context, id string) (*domain.ServiceCategory, error)
 	ServiceCategories(ctx context.Context, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceCategoryConnection, error)
 	TargetGroup(ctx context.Context, id string) (*domain.TargetGroup, error)
@@ -1043,12 +1042,12 @@ type ReferralResolver interface {
 	Outcome(ctx context.Context, obj *referral.Referral) (*string, error)
 }
 type ReferralFlowResolver interface {
-	ByStatus(ctx context.Context, obj *store.Flow) ([]*model.ReferralCount, error)
+	ByStatus(ctx context.Context, obj *referral.Flow) ([]*model.ReferralCount, error)
 }
 type ReferralFlowsResolver interface {
-	ByStatus(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
-	ByDeclineReason(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
-	ByOutcome(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
+	ByStatus(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error)
+	ByDeclineReason(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error)
+	ByOutcome(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error)
 }
 type ReferralLinkResolver interface {
 	Categories(ctx context.Context, obj *model.ReferralLink) ([]*domain.ServiceCategory, error)
@@ -16394,8 +16393,8 @@ func (ec *executionContext) _MatrixCell_nearestSupply(ctx context.Context, field
 			return ec.Resolvers.MatrixCell().NearestSupply(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Nearby) graphql.Marshaler {
-			return ec.marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *matrix.Nearby) graphql.Marshaler {
+			return ec.marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx, selections, v)
 		},
 		true,
 		false,
@@ -18690,7 +18689,7 @@ func (ec *executionContext) fieldContext_Mutation_updateReferralStatus(ctx conte
 	return fc, nil
 }
 
-func (ec *executionContext) _NearbySupply_territory(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_territory(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18722,7 +18721,7 @@ func (ec *executionContext) fieldContext_NearbySupply_territory(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _NearbySupply_distanceKm(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_distanceKm(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18745,7 +18744,7 @@ func (ec *executionContext) fieldContext_NearbySupply_distanceKm(_ context.Conte
 	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Float")
 }
 
-func (ec *executionContext) _NearbySupply_hops(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_hops(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18768,7 +18767,7 @@ func (ec *executionContext) fieldContext_NearbySupply_hops(_ context.Context, fi
 	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NearbySupply_supply(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_supply(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23763,8 +23762,8 @@ func (ec *executionContext) _Query_referralFlows(ctx context.Context, field grap
 			return ec.Resolvers.Query().ReferralFlows(ctx, fc.Args["scopeId"].(string), fc.Args["from"].(*domain.Date), fc.Args["to"].(*domain.Date))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Flows) graphql.Marshaler {
-			return ec.marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlows(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Flows) graphql.Marshaler {
+			return ec.marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlows(ctx, selections, v)
 		},
 		true,
 		true,
@@ -24829,7 +24828,7 @@ func (ec *executionContext) fieldContext_ReferralCount_count(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReferralCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReferralFlow_sourceTerritory(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_sourceTerritory(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24861,7 +24860,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_sourceTerritory(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_targetTerritory(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_targetTerritory(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24893,7 +24892,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_targetTerritory(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_category(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_category(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24925,7 +24924,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_category(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_count(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_count(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24948,7 +24947,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_count(_ context.Context, f
 	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReferralFlow_byStatus(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_byStatus(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24980,7 +24979,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_byStatus(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_crossesMunicipalityBorder(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_crossesMunicipalityBorder(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25003,7 +25002,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_crossesMunicipalityBorder(
 	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _ReferralFlows_scope(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_scope(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25035,7 +25034,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_scope(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_total(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_total(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25058,7 +25057,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_total(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25070,8 +25069,8 @@ func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field grap
 			return obj.Flows, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*store.Flow) graphql.Marshaler {
-			return ec.marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlowᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*referral.Flow) graphql.Marshaler {
+			return ec.marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlowᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25090,7 +25089,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_flows(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_byStatus(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_byStatus(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25122,7 +25121,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_byStatus(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_byDeclineReason(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_byDeclineReason(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25154,7 +25153,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_byDeclineReason(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_byOutcome(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_byOutcome(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25186,7 +25185,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_byOutcome(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_medianHoursToAccept(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_medianHoursToAccept(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25209,7 +25208,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_medianHoursToAccept(_ con
 	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Float")
 }
 
-func (ec *executionContext) _ReferralFlows_medianHoursToComplete(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_medianHoursToComplete(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27594,8 +27593,8 @@ func (ec *executionContext) _ServiceGap_nearby(ctx context.Context, field graphq
 			return obj.Nearby, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []store.Nearby) graphql.Marshaler {
-			return ec.marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearbyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []matrix.Nearby) graphql.Marshaler {
+			return ec.marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearbyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -36517,7 +36516,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 var nearbySupplyImplementors = []string{"NearbySupply"}
 
-func (ec *executionContext) _NearbySupply(ctx context.Context, sel ast.SelectionSet, obj *store.Nearby) graphql.Marshaler {
+func (ec *executionContext) _NearbySupply(ctx context.Context, sel ast.SelectionSet, obj *matrix.Nearby) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, nearbySupplyImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -38435,7 +38434,7 @@ func (ec *executionContext) _ReferralCount(ctx context.Context, sel ast.Selectio
 
 var referralFlowImplementors = []string{"ReferralFlow"}
 
-func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.SelectionSet, obj *store.Flow) graphql.Marshaler {
+func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.SelectionSet, obj *referral.Flow) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -38494,7 +38493,7 @@ func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.Selection
 
 var referralFlowsImplementors = []string{"ReferralFlows"}
 
-func (ec *executionContext) _ReferralFlows(ctx context.Context, sel ast.SelectionSet, obj *store.Flows) graphql.Marshaler {
+func (ec *executionContext) _ReferralFlows(ctx context.Context, sel ast.SelectionSet, obj *referral.Flows) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41292,15 +41291,15 @@ func (ec *executionContext) marshalNMatrixRow2ᚖgithubᚗcomᚋcoopgraphᚋcoop
 	return ec._MatrixRow(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx context.Context, sel ast.SelectionSet, v store.Nearby) graphql.Marshaler {
+func (ec *executionContext) marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx context.Context, sel ast.SelectionSet, v matrix.Nearby) graphql.Marshaler {
 	return ec._NearbySupply(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearbyᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Nearby) graphql.Marshaler {
+func (ec *executionContext) marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearbyᚄ(ctx context.Context, sel ast.SelectionSet, v []matrix.Nearby) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx, sel, v[i])
+		return ec.marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42038,11 +42037,11 @@ func (ec *executionContext) marshalNReferralCount2ᚖgithubᚗcomᚋcoopgraphᚋ
 	return ec._ReferralCount(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Flow) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*referral.Flow) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlow(ctx, sel, v[i])
+		return ec.marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlow(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42054,7 +42053,7 @@ func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlow(ctx context.Context, sel ast.SelectionSet, v *store.Flow) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlow(ctx context.Context, sel ast.SelectionSet, v *referral.Flow) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReferralFlow!")
 		return graphql.Null
@@ -42062,7 +42061,7 @@ func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋc
 	return ec._ReferralFlow(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlows(ctx context.Context, sel ast.SelectionSet, v *store.Flows) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlows(ctx context.Context, sel ast.SelectionSet, v *referral.Flows) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReferralFlows!")
 		return graphql.Null
@@ -43352,7 +43351,7 @@ func (ec *executionContext) unmarshalONameOrder2ᚖgithubᚗcomᚋcoopgraphᚋco
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx context.Context, sel ast.SelectionSet, v *store.Nearby) graphql.Marshaler {
+func (ec *executionContext) marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx context.Context, sel ast.SelectionSet, v *matrix.Nearby) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -116,8 +116,10 @@ func New(o Options) http.Handler {
 	if o.MaxComplexity <= 0 {
 		o.MaxComplexity = 500000
 	}
-	a := &api{opts: o, log: o.Logger,
-		resolver: &graph.Resolver{Store: o.Store, Networks: network.NewCache(time.Minute, 32)},
+	// One cache of network projections for GraphQL and the network files.
+	networks := network.NewNetworks(o.Store, network.NewCache(time.Minute, 32))
+	a := &api{opts: o, log: o.Logger, networks: networks,
+		resolver: &graph.Resolver{Store: o.Store, Networks: networks},
 		lookups:  newRateLimiter(lookupRate, lookupBurst), analyses: newSlots(analysesPerIdentity)}
 
 	mux := http.NewServeMux()
@@ -147,7 +149,8 @@ func New(o Options) http.Handler {
 
 type api struct {
 	opts     Options
-	resolver *graph.Resolver // shared by GraphQL and the file exports
+	resolver *graph.Resolver
+	networks *network.Networks // the network files
 	log      *slog.Logger
 	limiter  *rateLimiter
 	lookups  *rateLimiter // API-key lookups per address

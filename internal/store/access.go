@@ -166,7 +166,7 @@ const linkLabel = "ReferralLink"
 
 // AccessKey names what the identity of ctx may see, for caches of query
 // results: two contexts with the same key see the same data.
-func AccessKey(ctx context.Context) string {
+func (s *Store) AccessKey(ctx context.Context) string {
 	a := accessOf(ctx)
 	return fmt.Sprintf("contacts=%t,referrals=%t,party=%s", a.contacts, a.allReferrals, a.party)
 }

@@ -20,11 +20,17 @@ func (d driverLog) Error(name, id string, err error) {
 	d.log.LogAttrs(context.Background(), slog.LevelWarn, "neo4j driver", slog.String("component", name), slog.String("id", id), slog.Any("error", err))
 }
 
-func (d driverLog) Warnf(name, id, msg string, args ...any) { d.logf(slog.LevelWarn, name, id, msg, args) }
+func (d driverLog) Warnf(name, id, msg string, args ...any) {
+	d.logf(slog.LevelWarn, name, id, msg, args)
+}
 
-func (d driverLog) Infof(name, id, msg string, args ...any) { d.logf(slog.LevelDebug, name, id, msg, args) }
+func (d driverLog) Infof(name, id, msg string, args ...any) {
+	d.logf(slog.LevelDebug, name, id, msg, args)
+}
 
-func (d driverLog) Debugf(name, id, msg string, args ...any) { d.logf(slog.LevelDebug, name, id, msg, args) }
+func (d driverLog) Debugf(name, id, msg string, args ...any) {
+	d.logf(slog.LevelDebug, name, id, msg, args)
+}
 
 func (d driverLog) logf(l slog.Level, name, id, msg string, args []any) {
 	ctx := context.Background()

@@ -37,7 +37,7 @@ func (s *Store) Edit(ctx context.Context, label, id string, edit func(doc *domai
 			return err
 		}
 		if ps := append(doc.Validate(), refs...); len(ps) > 0 {
-			return fieldProblems(ps, "")
+			return ps
 		}
 		if _, err := apply(ctx, tx, plan(doc), applyOpts{nodes: true, rels: true}); err != nil {
 			return err
@@ -63,22 +63,6 @@ func lock(ctx context.Context, tx runner, label, id string) error {
 func unlock(ctx context.Context, tx runner, label, id string) error {
 	_, err := collect(ctx, tx, "MATCH (n:"+label+" {id: $id}) REMOVE n.__lock", map[string]any{"id": id})
 	return err
-}
-
-// fieldProblems strips the document path of a one-record write
-// ("stakeholders[0].kind" → prefix+"kind").
-func fieldProblems(ps domain.Problems, prefix string) domain.Problems {
-	out := make(domain.Problems, len(ps))
-	for i, p := range ps {
-		if open := strings.Index(p.Field, "["); open > 0 {
-			if _, rest, ok := strings.Cut(p.Field, "]."); ok && !strings.Contains(p.Field[:open], ".") {
-				p.Field = prefix + rest
-			}
-		}
-		p.Line, p.Record = 0, ""
-		out[i] = p
-	}
-	return out
 }
 
 // SetNeighbours replaces every NEIGHBOUR_OF link of a territory, in both

@@ -45,7 +45,7 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 			return err
 		}
 		if ps := append(own, refs...); len(ps) > 0 {
-			return fieldProblems(ps, "input.")
+			return ps
 		}
 		c, err := writeLinks(ctx, tx, doc.ReferralLinks, nil)
 		if err != nil {

@@ -1,16 +1,16 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
 )
+
+var _ matrix.Source = (*Store)(nil)
 
 // The supply–demand matrix's graph work. A row is reached by a need when
 // the need is in the row's territory or below it; by a service when the
@@ -23,22 +23,12 @@ import (
 // levelRank orders territory levels from the widest.
 func levelRank(l domain.TerritoryLevel) int { return slices.Index(domain.TerritoryLevels, l) }
 
-// axes are a matrix's scope, rows and columns.
-type axes struct {
-	scope *domain.Territory
-	rows  []*domain.Territory
-	cols  []*domain.ServiceCategory
-	// columnsOf maps every category in the columns (with the
-	// sub-categories) to the columns that include it.
-	columnsOf map[string][]string
-}
-
-// matrixAxes checks a matrix query's ids and returns its axes: the scope,
+// MatrixAxes checks a matrix query's ids and returns its axes: the scope,
 // the rows (the territories of the row level inside the scope, by name) and
 // the columns (the categories asked for in that order, or by name every
 // top-level category, or with q.Leaves every category without
 // sub-categories; those of another domain left out).
-func (s *Store) matrixAxes(ctx context.Context, q matrix.Query) (*axes, error) {
+func (s *Store) MatrixAxes(ctx context.Context, q matrix.Query) (*matrix.Axes, error) {
 	// Returns the scope, the rows, the columns each with the ids of its
 	// category and sub-categories, and the ids asked for that do not exist.
 	cypher := `OPTIONAL MATCH (s:Territory {id: $scope})
@@ -67,18 +57,18 @@ RETURN s,
 		ps = append(domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", q.ScopeID)}}, ps...)
 		return nil, ps
 	}
-	a := &axes{columnsOf: map[string][]string{}}
-	if a.scope, err = decodeValue[domain.Territory](rec.Values[0]); err != nil {
+	a := &matrix.Axes{ColumnsOf: map[string][]string{}}
+	if a.Scope, err = decodeValue[domain.Territory](rec.Values[0]); err != nil {
 		return nil, err
 	}
-	if levelRank(q.RowLevel) < levelRank(a.scope.Level) {
+	if levelRank(q.RowLevel) < levelRank(a.Scope.Level) {
 		ps = append(ps, domain.Problem{Field: "rowLevel",
-			Message: fmt.Sprintf("%s is above the scope's level (%s %q is a %s); rows must be at its level or below", q.RowLevel, a.scope.Name, a.scope.ID, a.scope.Level)})
+			Message: fmt.Sprintf("%s is above the scope's level (%s %q is a %s); rows must be at its level or below", q.RowLevel, a.Scope.Name, a.Scope.ID, a.Scope.Level)})
 	}
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	if a.rows, err = decodeAll[domain.Territory](rec.Values[1].([]any)); err != nil {
+	if a.Rows, err = decodeAll[domain.Territory](rec.Values[1].([]any)); err != nil {
 		return nil, err
 	}
 	for _, v := range rec.Values[2].([]any) {
@@ -87,13 +77,13 @@ RETURN s,
 		if err != nil {
 			return nil, err
 		}
-		a.cols = append(a.cols, c)
+		a.Cols = append(a.Cols, c)
 		for _, d := range stringList(pair[1]) {
-			a.columnsOf[d] = append(a.columnsOf[d], c.ID)
+			a.ColumnsOf[d] = append(a.ColumnsOf[d], c.ID)
 		}
 	}
 	if len(q.CategoryIDs) > 0 { // the order asked for
-		slices.SortStableFunc(a.cols, func(x, y *domain.ServiceCategory) int {
+		slices.SortStableFunc(a.Cols, func(x, y *domain.ServiceCategory) int {
 			return slices.Index(q.CategoryIDs, x.ID) - slices.Index(q.CategoryIDs, y.ID)
 		})
 	}
@@ -165,11 +155,11 @@ WHERE s.status = 'ACTIVE' AND (size($groups) = 0 OR EXISTS { (s)-[:FOR_GROUP]->(
 `
 )
 
-// matrixDemand returns the volumes of the needs in the rows, by row and
+// MatrixDemand returns the volumes of the needs in the rows, by row and
 // category. Needs of one territory and category fall in the same rows, so
 // the query sums them per territory before anything else: a country's
 // 100,000 needs become a few thousand sums.
-func (s *Store) matrixDemand(ctx context.Context, q matrix.Query) (matrix.Side, error) {
+func (s *Store) MatrixDemand(ctx context.Context, q matrix.Query) (matrix.Side, error) {
 	// Returns per territory under the rows (with the rows it is in) and per
 	// category the summed volume of its needs.
 	cypher := rowsOfScope + `MATCH (:Territory {id: rid})<-[:PART_OF*0..]-(t:Territory)
@@ -212,9 +202,9 @@ func needFilter(q matrix.Query) string {
 	return "WHERE " + strings.Join(conds, " AND ") + "\n"
 }
 
-// matrixSupply returns the capacities of the ACTIVE services that reach the
+// MatrixSupply returns the capacities of the ACTIVE services that reach the
 // rows, by row and category, and by category counting each service once.
-func (s *Store) matrixSupply(ctx context.Context, q matrix.Query) (matrix.Side, error) {
+func (s *Store) MatrixSupply(ctx context.Context, q matrix.Query) (matrix.Side, error) {
 	groups := ""
 	if len(q.TargetGroupIDs) > 0 {
 		groups = " AND EXISTS { (x)-[:FOR_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }"
@@ -265,14 +255,11 @@ func stringList(v any) []string {
 	return out
 }
 
-// CellKey names a cell by its row's and column's ids.
-type CellKey struct{ Row, Col string }
-
 // MatrixProviders returns, per cell, the stakeholders that provide an
 // active service of the column: local ones are located in the row's
 // territory or below it; the others (local false) are those whose services
 // reach the row. By name.
-func (s *Store) MatrixProviders(ctx context.Context, q matrix.Query, rows, cols []string, local bool) (map[CellKey][]*domain.Stakeholder, error) {
+func (s *Store) MatrixProviders(ctx context.Context, q matrix.Query, rows, cols []string, local bool) (map[matrix.CellKey][]*domain.Stakeholder, error) {
 	cypher := servicesOfRows + `MATCH (p:Stakeholder)-[:PROVIDES]->(s)
 WITH s AS x, p, rid
 `
@@ -291,32 +278,21 @@ RETURN rid, cid, collect(` + visible(LabelStakeholder, "p") + `) AS providers`
 	if err != nil {
 		return nil, fmt.Errorf("matrix providers: %w", err)
 	}
-	out := make(map[CellKey][]*domain.Stakeholder, len(recs))
+	out := make(map[matrix.CellKey][]*domain.Stakeholder, len(recs))
 	for _, rec := range recs {
 		ps, err := decodeAll[domain.Stakeholder](rec.Values[2].([]any))
 		if err != nil {
 			return nil, err
 		}
-		out[CellKey{rec.Values[0].(string), rec.Values[1].(string)}] = ps
+		out[matrix.CellKey{Row: rec.Values[0].(string), Col: rec.Values[1].(string)}] = ps
 	}
 	return out, nil
 }
 
-// Nearby is a territory near a cell's row with supply in its column.
-type Nearby struct {
-	Territory  *domain.Territory
-	DistanceKm float64 // along NEIGHBOUR_OF links, the shortest found
-	Hops       int
-	Supply     int64 // capacity of the column's active services that reach it
-}
-
-// MaxNearbyHops bounds the search for nearby supply along NEIGHBOUR_OF.
-const MaxNearbyHops = 3
-
 // MatrixNearby returns, for each cell, up to limit territories within
-// MaxNearbyHops NEIGHBOUR_OF links of the row's territory that have supply
+// matrix.MaxNearbyHops NEIGHBOUR_OF links of the row's territory that have supply
 // in the column (the same rule as the matrix's), nearest first.
-func (s *Store) MatrixNearby(ctx context.Context, q matrix.Query, cells []CellKey, limit int) (map[CellKey][]Nearby, error) {
+func (s *Store) MatrixNearby(ctx context.Context, q matrix.Query, cells []matrix.CellKey, limit int) (map[matrix.CellKey][]matrix.Nearby, error) {
 	list := make([]map[string]any, len(cells))
 	for i, c := range cells {
 		list[i] = map[string]any{"row": c.Row, "col": c.Col}
@@ -326,7 +302,7 @@ func (s *Store) MatrixNearby(ctx context.Context, q matrix.Query, cells []CellKe
 	cypher := `UNWIND $cells AS cell
 MATCH (r:Territory {id: cell.row})
 CALL (r, cell) {
-  MATCH path = (r)-[:NEIGHBOUR_OF*1..` + fmt.Sprint(MaxNearbyHops) + `]-(t:Territory)
+  MATCH path = (r)-[:NEIGHBOUR_OF*1..` + fmt.Sprint(matrix.MaxNearbyHops) + `]-(t:Territory)
   WHERE t <> r
   WITH t, reduce(km = 0.0, l IN relationships(path) | km + l.distanceKm) AS km, length(path) AS hops
   ORDER BY km, hops
@@ -348,38 +324,19 @@ RETURN cell.row AS row, cell.col AS col, collect([t, km, hops, supply]) AS nearb
 	if err != nil {
 		return nil, fmt.Errorf("matrix nearby: %w", err)
 	}
-	out := make(map[CellKey][]Nearby, len(recs))
+	out := make(map[matrix.CellKey][]matrix.Nearby, len(recs))
 	for _, rec := range recs {
-		key := CellKey{rec.Values[0].(string), rec.Values[1].(string)}
+		key := matrix.CellKey{Row: rec.Values[0].(string), Col: rec.Values[1].(string)}
 		for _, v := range rec.Values[2].([]any) {
 			row := v.([]any)
 			t, err := decodeValue[domain.Territory](row[0])
 			if err != nil {
 				return nil, err
 			}
-			out[key] = append(out[key], Nearby{Territory: t, DistanceKm: row[1].(float64), Hops: int(row[2].(int64)), Supply: row[3].(int64)})
+			out[key] = append(out[key], matrix.Nearby{Territory: t, DistanceKm: row[1].(float64), Hops: int(row[2].(int64)), Supply: row[3].(int64)})
 		}
 	}
 	return out, nil
-}
-
-// Matrix builds the supply–demand matrix of q: the axes (which check q),
-// the demand and the supply, three queries run at once.
-func (s *Store) Matrix(ctx context.Context, q matrix.Query) (*matrix.Matrix, error) {
-	var (
-		wg             sync.WaitGroup
-		demand, supply matrix.Side
-		dErr, sErr     error
-	)
-	wg.Add(2)
-	go func() { defer wg.Done(); demand, dErr = s.matrixDemand(ctx, q) }()
-	go func() { defer wg.Done(); supply, sErr = s.matrixSupply(ctx, q) }()
-	a, err := s.matrixAxes(ctx, q)
-	wg.Wait()
-	if err = cmp.Or(err, dErr, sErr); err != nil {
-		return nil, err
-	}
-	return matrix.Build(q, a.scope, a.rows, a.cols, a.columnsOf, demand, supply), nil
 }
 
 func keysOf[T interface{ Key() string }](items []T) []string {

@@ -130,7 +130,7 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 			return err
 		}
 		if ps := append(own, refs...); len(ps) > 0 {
-			return fieldProblems(ps, "input.")
+			return ps
 		}
 		counts, err = apply(ctx, tx, p, applyOpts{nodes: true, rels: true})
 		if err != nil {

@@ -10,28 +10,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/network"
 )
 
-// NetworkQuery says which network to project: the stakeholders located in
-// the scope or below it (all when ScopeID is empty), tied by the relations
-// asked, as of a date (nil: now).
-type NetworkQuery struct {
-	ScopeID   string
-	Relations []network.Relation
-	AsOf      *domain.Date
-}
-
-// Key identifies the projection for caches.
-func (q NetworkQuery) Key() string {
-	rs := make([]string, len(q.Relations))
-	for i, r := range q.Relations {
-		rs[i] = string(r)
-	}
-	slices.Sort(rs)
-	asOf := ""
-	if q.AsOf != nil {
-		asOf = q.AsOf.Format("2006-01-02")
-	}
-	return q.ScopeID + "|" + strings.Join(rs, ",") + "|" + asOf
-}
+var _ network.Source = (*Store)(nil)
 
 // NetworkProjection projects the stakeholder network in one query: a row
 // per stakeholder in the scope (with its territory's name and its areas'
@@ -40,7 +19,7 @@ func (q NetworkQuery) Key() string {
 //
 // AREA ties make a clique of each area's members: ask for them on scopes
 // of a few thousand stakeholders at most.
-func (s *Store) NetworkProjection(ctx context.Context, q NetworkQuery) (*network.Graph, error) {
+func (s *Store) NetworkProjection(ctx context.Context, q network.Query) (*network.Graph, error) {
 	members := "MATCH (a:Stakeholder) RETURN a"
 	if q.ScopeID != "" {
 		members = "MATCH (scope)<-[:PART_OF*0..]-(:Territory)<-[:LOCATED_IN]-(a:Stakeholder) RETURN DISTINCT a"

@@ -10,19 +10,11 @@ import (
 	"github.com/coopgraph/coopgraph/internal/referral"
 )
 
-// ReferralStart is where a referral search starts: the coordinator, the
-// person's territory, the category and the ids of the category and its
-// ancestors (a link restricted to any of them may be used).
-type ReferralStart struct {
-	From        *domain.Stakeholder
-	Territory   *domain.Territory
-	Category    *domain.ServiceCategory
-	CategoryIDs []string
-}
+var _ referral.Source = (*Store)(nil)
 
 // ReferralStart checks the ids of q and loads what the search starts from.
 // A COORDINATOR may only search from its own stakeholder.
-func (s *Store) ReferralStart(ctx context.Context, q referral.Query) (*ReferralStart, error) {
+func (s *Store) ReferralStart(ctx context.Context, q referral.Query) (*referral.Start, error) {
 	if who, ok := auth.From(ctx); ok && who.Role == auth.Coordinator && who.StakeholderID != q.FromID {
 		return nil, forbidden("a COORDINATOR may only search referral paths from its own stakeholder (%s)", who.StakeholderID)
 	}
@@ -58,7 +50,7 @@ RETURN f,
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	st := &ReferralStart{CategoryIDs: stringList(rec.Values[3])}
+	st := &referral.Start{CategoryIDs: stringList(rec.Values[3])}
 	if st.From, err = decodeValue[domain.Stakeholder](rec.Values[0]); err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -262,35 +261,10 @@ WITH r ORDER BY r.createdAt DESC, r.id LIMIT $first
 	return out, nil
 }
 
-// Flow counts the referrals from one territory (where the people live) to
-// one (where the provider is) in one category.
-type Flow struct {
-	SourceTerritory, TargetTerritory *domain.Territory
-	Category                         *domain.ServiceCategory
-	Count                            int
-	ByStatus                         map[string]int // current status
-	// The source and the target are in different municipalities.
-	CrossesMunicipalityBorder bool
-}
-
-// Flows sums up the referrals whose person lives in a scope.
-type Flows struct {
-	Scope           *domain.Territory
-	Total           int
-	Flows           []*Flow
-	ByStatus        map[string]int
-	ByDeclineReason map[string]int
-	ByOutcome       map[string]int
-	// Median hours from SENT to ACCEPTED and to COMPLETED; nil when no
-	// referral got there.
-	MedianHoursToAccept, MedianHoursToComplete *float64
-}
-
-// ReferralFlows counts the referrals sent in [from, to) (either may be
-// zero: open) whose person lives in the scope or below it, by source and
-// target territory and category, with the share of each status, decline
-// reason and outcome, and the median times to acceptance and completion.
-func (s *Store) ReferralFlows(ctx context.Context, scopeID string, from, to time.Time) (*Flows, error) {
+// ReferralFlowRows returns the scope and one row per (source, target,
+// category) of the referrals sent in [from, to) (either may be zero: open)
+// whose person lives in the scope or below it; referral.SumFlows sums them.
+func (s *Store) ReferralFlowRows(ctx context.Context, scopeID string, from, to time.Time) (*domain.Territory, []referral.FlowRow, error) {
 	var fromP, toP any
 	if !from.IsZero() {
 		fromP = from.UTC()
@@ -319,64 +293,38 @@ OPTIONAL CALL (scope) {
 RETURN scope, src, dst, c, statuses, reasons, outcomes, toAccept, toComplete, crosses`
 	recs, err := s.read(ctx, cypher, map[string]any{"scope": scopeID, "from": fromP, "to": toP})
 	if err != nil {
-		return nil, fmt.Errorf("referral flows: %w", err)
+		return nil, nil, fmt.Errorf("referral flows of %q: %w", scopeID, err)
 	}
 	if len(recs) == 0 {
-		return nil, domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", scopeID)}}
+		return nil, nil, domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", scopeID)}}
 	}
-	out := &Flows{ByStatus: map[string]int{}, ByDeclineReason: map[string]int{}, ByOutcome: map[string]int{}}
-	if out.Scope, err = decodeValue[domain.Territory](recs[0].Values[0]); err != nil {
-		return nil, err
+	scope, err := decodeValue[domain.Territory](recs[0].Values[0])
+	if err != nil {
+		return nil, nil, err
 	}
-	var toAccept, toComplete []float64
+	var rows []referral.FlowRow
 	for _, rec := range recs {
 		if rec.Values[1] == nil { // no referral in the scope
 			continue
 		}
-		f := &Flow{ByStatus: map[string]int{}, CrossesMunicipalityBorder: rec.Values[9].(bool)}
-		if f.SourceTerritory, err = decodeValue[domain.Territory](rec.Values[1]); err != nil {
-			return nil, err
+		r := referral.FlowRow{Statuses: stringList(rec.Values[4]), DeclineReasons: stringList(rec.Values[5]),
+			Outcomes: stringList(rec.Values[6]), CrossesMunicipality: rec.Values[9].(bool)}
+		if r.Source, err = decodeValue[domain.Territory](rec.Values[1]); err != nil {
+			return nil, nil, err
 		}
-		if f.TargetTerritory, err = decodeValue[domain.Territory](rec.Values[2]); err != nil {
-			return nil, err
+		if r.Target, err = decodeValue[domain.Territory](rec.Values[2]); err != nil {
+			return nil, nil, err
 		}
-		if f.Category, err = decodeValue[domain.ServiceCategory](rec.Values[3]); err != nil {
-			return nil, err
-		}
-		for _, st := range stringList(rec.Values[4]) {
-			f.Count++
-			f.ByStatus[st]++
-			out.ByStatus[st]++
-		}
-		for _, r := range stringList(rec.Values[5]) {
-			out.ByDeclineReason[r]++
-		}
-		for _, o := range stringList(rec.Values[6]) {
-			out.ByOutcome[o]++
+		if r.Category, err = decodeValue[domain.ServiceCategory](rec.Values[3]); err != nil {
+			return nil, nil, err
 		}
 		for _, v := range rec.Values[7].([]any) {
-			toAccept = append(toAccept, float64(v.(int64))/3600)
+			r.SecondsToAccept = append(r.SecondsToAccept, v.(int64))
 		}
 		for _, v := range rec.Values[8].([]any) {
-			toComplete = append(toComplete, float64(v.(int64))/3600)
+			r.SecondsToComplete = append(r.SecondsToComplete, v.(int64))
 		}
-		out.Total += f.Count
-		out.Flows = append(out.Flows, f)
+		rows = append(rows, r)
 	}
-	out.MedianHoursToAccept, out.MedianHoursToComplete = median(toAccept), median(toComplete)
-	return out, nil
-}
-
-// median is the middle value (the mean of the two middle ones for an even
-// count); nil for none.
-func median(xs []float64) *float64 {
-	if len(xs) == 0 {
-		return nil
-	}
-	slices.Sort(xs)
-	m := xs[len(xs)/2]
-	if len(xs)%2 == 0 {
-		m = (xs[len(xs)/2-1] + xs[len(xs)/2]) / 2
-	}
-	return &m
+	return scope, rows, nil
 }
