@@ -33,14 +33,19 @@ func (s *Store) scopeProblems(ctx context.Context, scopeID string, groups []stri
 	if err != nil {
 		return err
 	}
+	r := rowOf(recs[0])
+	scopeFound, areaFound, unknownGroups := col[bool](r, "scope"), col[bool](r, "area"), col[[]any](r, "unknownGroups")
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("check scope %q: %w", scopeID, err)
+	}
 	var ps domain.Problems
-	if !recs[0].Values[1].(bool) {
+	if !areaFound {
 		ps = append(ps, domain.Problem{Field: "areaId", Message: fmt.Sprintf("no cooperation area with id %q", area)})
 	}
-	if !recs[0].Values[0].(bool) {
+	if !scopeFound {
 		ps = append(ps, domain.Problem{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", scopeID)})
 	}
-	for _, id := range recs[0].Values[2].([]any) {
+	for _, id := range unknownGroups {
 		ps = append(ps, domain.Problem{Field: fmt.Sprintf("targetGroupIds[%d]", slices.Index(groups, id.(string))),
 			Message: fmt.Sprintf("no target group with id %q", id)})
 	}
@@ -111,22 +116,26 @@ ORDER BY a.name, a.id`
 	}
 	out := make([]*cooperation.Overview, 0, len(recs))
 	for _, rec := range recs {
-		o := &cooperation.Overview{}
-		if o.Area, err = decodeValue[domain.CooperationArea](rec.Values[0]); err != nil {
+		r := rowOf(rec)
+		o := &cooperation.Overview{Partnerships: int(col[int64](r, "partnerships")), CrossSectorPartnerships: int(col[int64](r, "crossSector")),
+			Figures: matrix.Figures{Demand: col[int64](r, "demand"), Supply: col[int64](r, "supply")}}
+		area, scope, memberVals := col[any](r, "a"), col[any](r, "s"), col[[]any](r, "members")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("area overviews: %w", err)
+		}
+		if o.Area, err = decodeValue[domain.CooperationArea](area); err != nil {
 			return nil, err
 		}
 		if len(out) > 0 {
 			o.Scope = out[0].Scope // one scope for all, so that its fields load once
-		} else if o.Scope, err = decodeValue[domain.Territory](rec.Values[1]); err != nil {
+		} else if o.Scope, err = decodeValue[domain.Territory](scope); err != nil {
 			return nil, err
 		}
-		members, err := decodeAll[domain.Stakeholder](rec.Values[2].([]any))
+		members, err := decodeAll[domain.Stakeholder](memberVals)
 		if err != nil {
 			return nil, err
 		}
 		o.ActiveStakeholders, o.StakeholderCounts = len(members), cooperation.CountStakeholders(members)
-		o.Partnerships, o.CrossSectorPartnerships = int(rec.Values[3].(int64)), int(rec.Values[4].(int64))
-		o.Figures = matrix.Figures{Demand: rec.Values[5].(int64), Supply: rec.Values[6].(int64)}
 		out = append(out, o)
 	}
 	return out, nil
@@ -168,18 +177,22 @@ RETURN ` + visible(LabelStakeholder, "m") + ` AS m, t.id AS territory,
 	}
 	out := make([]cooperation.Member, 0, len(recs))
 	for _, rec := range recs {
-		st, err := decodeValue[domain.Stakeholder](rec.Values[0])
-		if err != nil {
+		r := rowOf(rec)
+		m := cooperation.Member{Territory: col[string](r, "territory"), Neighbours: map[string]float64{},
+			Provides: stringList(col[[]any](r, "provides")), Serves: stringList(col[[]any](r, "serves")), Demand: map[string]int64{},
+			Partners: stringList(col[[]any](r, "partners"))}
+		stakeholder, neighbours, demand := col[any](r, "m"), col[[]any](r, "neighbours"), col[[]any](r, "demand")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("area members: %w", err)
+		}
+		if m.Stakeholder, err = decodeValue[domain.Stakeholder](stakeholder); err != nil {
 			return nil, err
 		}
-		m := cooperation.Member{Stakeholder: st, Territory: rec.Values[1].(string), Neighbours: map[string]float64{},
-			Provides: stringList(rec.Values[3]), Serves: stringList(rec.Values[4]), Demand: map[string]int64{},
-			Partners: stringList(rec.Values[6])}
-		for _, v := range rec.Values[2].([]any) {
+		for _, v := range neighbours {
 			pair := v.([]any)
 			m.Neighbours[pair[0].(string)] = pair[1].(float64)
 		}
-		for _, v := range rec.Values[5].([]any) {
+		for _, v := range demand {
 			pair := v.([]any)
 			m.Demand[pair[0].(string)] = pair[1].(int64)
 		}

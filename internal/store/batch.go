@@ -15,32 +15,11 @@ import (
 // StoredCategoryParents), then writes it batch by batch (WriteBatch), all
 // nodes before any relationship; and exports read the graph page by page.
 
-// executeRead runs fn in one managed read transaction.
-func (s *Store) executeRead(ctx context.Context, fn func(tx runner) error) (err error) {
-	release, err := acquire(ctx)
-	if err != nil {
-		return err
-	}
-	defer release()
-	ctx, done := s.observe(ctx, "read", "")
-	defer func() { done(err) }()
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
-		BookmarkManager: s.bookmarkManager(ctx)})
-	defer session.Close(ctx)
-	_, err = session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
-	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
-	if err != nil {
-		return classify(ctx, err)
-	}
-	return nil
-}
-
 // CheckBatch checks the references of a batch of an import against the
 // batch, known (the rest of the import) and the database.
 func (s *Store) CheckBatch(ctx context.Context, doc *domain.Document, known Known) (domain.Problems, error) {
 	var ps domain.Problems
-	err := s.executeRead(ctx, func(tx runner) error {
+	err := s.transact(ctx, neo4j.AccessModeRead, func(tx runner) error {
 		var err error
 		ps, err = checkRefsKnown(ctx, tx, doc, known)
 		return err
@@ -52,7 +31,7 @@ func (s *Store) CheckBatch(ctx context.Context, doc *domain.Document, known Know
 // level of territories.
 func (s *Store) LookupIDs(ctx context.Context, want map[string][]string) (map[string]map[string]domain.TerritoryLevel, error) {
 	var found map[string]map[string]domain.TerritoryLevel
-	err := s.executeRead(ctx, func(tx runner) error {
+	err := s.transact(ctx, neo4j.AccessModeRead, func(tx runner) error {
 		var err error
 		found, err = lookupIDs(ctx, tx, want)
 		return err
@@ -64,7 +43,7 @@ func (s *Store) LookupIDs(ctx context.Context, want map[string][]string) (map[st
 // and of everything above them.
 func (s *Store) StoredCategoryParents(ctx context.Context, ids []string) (map[string]string, error) {
 	var out map[string]string
-	err := s.executeRead(ctx, func(tx runner) error {
+	err := s.transact(ctx, neo4j.AccessModeRead, func(tx runner) error {
 		var err error
 		out, err = storedParents(ctx, tx, ids)
 		return err
@@ -88,7 +67,7 @@ type BatchPass struct {
 // transaction: its nodes or its relationships.
 func (s *Store) WriteBatch(ctx context.Context, doc *domain.Document, pass BatchPass) (WriteCounts, error) {
 	var counts WriteCounts
-	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := mustBe(ctx, auth.Editor, "import a document"); err != nil {
 			return err
 		}
@@ -109,7 +88,11 @@ func (s *Store) LookupLinkIDs(ctx context.Context, ids []string) (map[string]boo
 	}
 	out := map[string]bool{}
 	for _, rec := range recs {
-		out[rec.Values[0].(string)] = true
+		r := rowOf(rec)
+		out[col[string](r, "id")] = true
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("look up referral links: %w", err)
+		}
 	}
 	return out, nil
 }
@@ -130,7 +113,11 @@ func (s *Store) ExportPage(ctx context.Context, label, after string, limit int) 
 		if err := addRecord(doc, label, rec); err != nil {
 			return nil, "", err
 		}
-		last = rec.Values[0].(neo4j.Node).Props["id"].(string)
+		r := rowOf(rec)
+		last, _ = col[neo4j.Node](r, "n").Props["id"].(string)
+		if err := r.Err(); err != nil {
+			return nil, "", fmt.Errorf("export %s: %w", label, err)
+		}
 	}
 	return doc, last, nil
 }
@@ -139,14 +126,18 @@ func (s *Store) ExportPage(ctx context.Context, label, after string, limit int) 
 func (s *Store) ExportLinks(ctx context.Context, after string, limit int) ([]domain.ReferralLink, string, error) {
 	// Returns a page of referral links in id order.
 	recs, err := s.read(ctx, `MATCH (a:Stakeholder)-[r:REFERS_TO]->(b:Stakeholder) WHERE r.id > $after
-RETURN a.id, properties(r), b.id ORDER BY r.id LIMIT $limit`, map[string]any{"after": after, "limit": limit})
+RETURN a.id AS from, properties(r) AS props, b.id AS to ORDER BY r.id LIMIT $limit`, map[string]any{"after": after, "limit": limit})
 	if err != nil {
 		return nil, "", fmt.Errorf("export referral links: %w", err)
 	}
 	var out []domain.ReferralLink
 	last := ""
 	for _, rec := range recs {
-		l := linkOf(rec.Values[0].(string), rec.Values[2].(string), rec.Values[1].(map[string]any))
+		r := rowOf(rec)
+		l := linkOf(col[string](r, "from"), col[string](r, "to"), col[map[string]any](r, "props"))
+		if err := r.Err(); err != nil {
+			return nil, "", fmt.Errorf("export referral links: %w", err)
+		}
 		out = append(out, l)
 		last = l.ID
 	}
@@ -157,9 +148,11 @@ RETURN a.id, properties(r), b.id ORDER BY r.id LIMIT $limit`, map[string]any{"af
 // (from the count store, not a scan); benchmarks report it.
 func (s *Store) CountRelationships(ctx context.Context) (int, error) {
 	// Returns the number of relationships.
-	recs, err := s.read(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
+	recs, err := s.read(ctx, "MATCH ()-[r]->() RETURN count(r) AS n", nil)
 	if err != nil {
 		return 0, err
 	}
-	return int(recs[0].Values[0].(int64)), nil
+	r := rowOf(recs[0])
+	n := col[int64](r, "n")
+	return int(n), r.Err()
 }

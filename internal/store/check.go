@@ -85,14 +85,17 @@ func lookupIDs(ctx context.Context, tx runner, want map[string][]string) (map[st
 	for label, list := range want {
 		found[label] = map[string]domain.TerritoryLevel{}
 		// Returns the ids that exist, with the level for territories.
-		recs, err := collect(ctx, tx, "UNWIND $ids AS id MATCH (n:"+label+" {id: id}) RETURN DISTINCT id, n.level",
+		recs, err := collect(ctx, tx, "UNWIND $ids AS id MATCH (n:"+label+" {id: id}) RETURN DISTINCT id, n.level AS level",
 			map[string]any{"ids": list})
 		if err != nil {
 			return nil, fmt.Errorf("check references to %s: %w", label, err)
 		}
 		for _, rec := range recs {
-			lv, _ := rec.Values[1].(string)
-			found[label][rec.Values[0].(string)] = domain.TerritoryLevel(lv)
+			r := rowOf(rec)
+			found[label][col[string](r, "id")] = domain.TerritoryLevel(col[string](r, "level"))
+			if err := r.Err(); err != nil {
+				return nil, fmt.Errorf("check references to %s: %w", label, err)
+			}
 		}
 	}
 	return found, nil
@@ -128,10 +131,14 @@ RETURN row.i AS i, c.id AS child, c.level AS level`
 	}
 	var ps domain.Problems
 	for _, rec := range recs {
-		i := int(rec.Values[0].(int64))
+		r := rowOf(rec)
+		i, child, level := int(col[int64](r, "i")), col[string](r, "child"), col[string](r, "level")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("check territory levels: %w", err)
+		}
 		t := doc.Territories[i]
 		ps = append(ps, domain.Problem{Line: i + 1, Record: t.ID, Field: fmt.Sprintf("territories[%d].level", i),
-			Message: fmt.Sprintf("%s is not above its part %q, a %s", t.Level, rec.Values[1], rec.Values[2])})
+			Message: fmt.Sprintf("%s is not above its part %q, a %s", t.Level, child, level)})
 	}
 	return ps, nil
 }
@@ -171,9 +178,13 @@ RETURN [n IN nodes(path) | n.id] AS chain`, map[string]any{"ids": ids})
 		return nil, fmt.Errorf("check category cycles: %w", err)
 	}
 	for _, rec := range recs {
-		chain := rec.Values[0].([]any)
+		r := rowOf(rec)
+		chain := stringList(col[[]any](r, "chain"))
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("check category cycles: %w", err)
+		}
 		for i := 0; i+1 < len(chain); i++ {
-			out[chain[i].(string)] = chain[i+1].(string)
+			out[chain[i]] = chain[i+1]
 		}
 	}
 	return out, nil

@@ -42,7 +42,7 @@ var dependants = map[string][]struct{ label, pattern string }{
 // dependants). It returns every record deleted.
 func (s *Store) Delete(ctx context.Context, label, id string, cascade bool) ([]Deleted, error) {
 	var deleted []Deleted
-	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		deleted = nil
 		if err := mayWrite(ctx, tx, label, []string{id}, &domain.Document{}); err != nil {
 			return err
@@ -61,13 +61,17 @@ func (s *Store) Delete(ctx context.Context, label, id string, cascade bool) ([]D
 			for _, r := range frontier {
 				for _, dep := range dependants[r.Label] {
 					// Returns the ids of the records that depend on n.
-					q := "MATCH (n:" + r.Label + " {id: $id}) MATCH " + dep.pattern + " RETURN d.id ORDER BY d.id"
+					q := "MATCH (n:" + r.Label + " {id: $id}) MATCH " + dep.pattern + " RETURN d.id AS id ORDER BY d.id"
 					recs, err := collect(ctx, tx, q, map[string]any{"id": r.ID})
 					if err != nil {
 						return fmt.Errorf("delete %s %s: dependants: %w", r.Label, r.ID, err)
 					}
 					for _, rec := range recs {
-						d := Deleted{dep.label, rec.Values[0].(string)}
+						row := rowOf(rec)
+						d := Deleted{dep.label, col[string](row, "id")}
+						if err := row.Err(); err != nil {
+							return fmt.Errorf("delete %s %s: dependants: %w", r.Label, r.ID, err)
+						}
 						if !seen[d] {
 							seen[d] = true
 							next = append(next, d)
@@ -140,13 +144,17 @@ func uncovered(ctx context.Context, tx runner, deleting map[Deleted]bool) ([]Del
 MATCH (:Territory {id: id})<-[:COVERS]-(s:Service)
 WITH DISTINCT s
 WHERE all(c IN COLLECT { MATCH (s)-[:COVERS]->(x:Territory) RETURN x.id } WHERE c IN $ids)
-RETURN s.id ORDER BY s.id`, map[string]any{"ids": ids})
+RETURN s.id AS id ORDER BY s.id`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("delete: services left without coverage: %w", err)
 	}
 	var out []Deleted
 	for _, rec := range recs {
-		d := Deleted{LabelService, rec.Values[0].(string)}
+		r := rowOf(rec)
+		d := Deleted{LabelService, col[string](r, "id")}
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("delete: services left without coverage: %w", err)
+		}
 		if !deleting[d] {
 			deleting[d] = true
 			out = append(out, d)

@@ -18,7 +18,7 @@ import (
 // they bump the owner's version like an update does. Problems name the
 // edited record's fields without the document path ("areaIds[1]").
 func (s *Store) Edit(ctx context.Context, label, id string, edit func(doc *domain.Document) error) error {
-	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := lock(ctx, tx, label, id); err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []doma
 	if len(ps) > 0 {
 		return ps
 	}
-	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := mustBe(ctx, auth.Editor, "change neighbours"); err != nil {
 			return err
 		}
@@ -90,13 +90,17 @@ func (s *Store) SetNeighbours(ctx context.Context, territoryID string, ns []doma
 			ids[i] = n.TerritoryID
 		}
 		// Returns the listed neighbour ids that exist.
-		recs, err := collect(ctx, tx, "UNWIND $ids AS id MATCH (o:Territory {id: id}) RETURN o.id", map[string]any{"ids": ids})
+		recs, err := collect(ctx, tx, "UNWIND $ids AS id MATCH (o:Territory {id: id}) RETURN o.id AS id", map[string]any{"ids": ids})
 		if err != nil {
 			return err
 		}
 		found := map[string]bool{}
-		for _, r := range recs {
-			found[r.Values[0].(string)] = true
+		for _, rec := range recs {
+			r := rowOf(rec)
+			found[col[string](r, "id")] = true
+			if err := r.Err(); err != nil {
+				return fmt.Errorf("set neighbours of %q: %w", territoryID, err)
+			}
 		}
 		var missing domain.Problems
 		for i, id := range ids {

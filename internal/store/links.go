@@ -24,7 +24,7 @@ func (s *Store) UpdateLink(ctx context.Context, l domain.ReferralLink) error {
 func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update bool) error {
 	doc := &domain.Document{ReferralLinks: []domain.ReferralLink{l}}
 	own := doc.Validate()
-	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := mayWrite(ctx, tx, linkLabel, []string{l.ID}, doc); err != nil {
 			if !update && domain.ErrorCode(err) == domain.CodeNotFound {
 				// The id is taken by a link the coordinator may not see:
@@ -62,16 +62,22 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 // RemoveLink deletes a referral link. NOT_FOUND for an unknown id and,
 // alike, for a link the coordinator may not see.
 func (s *Store) RemoveLink(ctx context.Context, id string) error {
-	return s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	return s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := mayWrite(ctx, tx, linkLabel, []string{id}, &domain.Document{}); err != nil {
 			return err
 		}
 		// Deletes the link; returns how many there were (0 or 1).
-		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() DELETE r RETURN count(*)", map[string]any{"id": id})
+		recs, err := collect(ctx, tx, "MATCH ()-[r:REFERS_TO {id: $id}]->() DELETE r RETURN count(*) AS n", map[string]any{"id": id})
 		if err != nil {
 			return err
 		}
-		if len(recs) == 0 || recs[0].Values[0].(int64) == 0 {
+		if len(recs) == 0 {
+			return notFound(linkLabel, id)
+		}
+		r := rowOf(recs[0])
+		if n := col[int64](r, "n"); r.Err() != nil {
+			return fmt.Errorf("remove referral link %q: %w", id, r.Err())
+		} else if n == 0 {
 			return notFound(linkLabel, id)
 		}
 		return nil
@@ -83,7 +89,7 @@ func (s *Store) Link(ctx context.Context, id string) (*domain.ReferralLink, *dom
 	// Returns the link and its ends (found through the REFERS_TO id index),
 	// when the caller may see it.
 	recs, err := s.read(ctx, "MATCH (a:Stakeholder)-[r:REFERS_TO {id: $id}]->(b:Stakeholder) WHERE "+referralVisible("a", "b")+
-		" RETURN "+visible(LabelStakeholder, "a")+" AS a, properties(r), "+visible(LabelStakeholder, "b")+" AS b", withAccess(ctx, map[string]any{"id": id}))
+		" RETURN "+visible(LabelStakeholder, "a")+" AS a, properties(r) AS props, "+visible(LabelStakeholder, "b")+" AS b", withAccess(ctx, map[string]any{"id": id}))
 	if err != nil || len(recs) == 0 {
 		return nil, nil, nil, err
 	}
@@ -95,6 +101,10 @@ func (s *Store) Link(ctx context.Context, id string) (*domain.ReferralLink, *dom
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	l := linkOf(a.ID, b.ID, recs[0].Values[1].(map[string]any))
+	r := rowOf(recs[0])
+	l := linkOf(a.ID, b.ID, col[map[string]any](r, "props"))
+	if err := r.Err(); err != nil {
+		return nil, nil, nil, fmt.Errorf("referral link %q: %w", id, err)
+	}
 	return &l, a, b, nil
 }

@@ -112,7 +112,11 @@ func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageAr
 				countErr = fmt.Errorf("count %s: %w", q.label, err)
 				return
 			}
-			total = int(recs[0].Values[0].(int64))
+			r := rowOf(recs[0])
+			total = int(col[int64](r, "total"))
+			if err := r.Err(); err != nil {
+				countErr = fmt.Errorf("count %s: %w", q.label, err)
+			}
 		}()
 	}
 	// Returns one page of the label's nodes matching the filter, in order.

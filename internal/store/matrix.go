@@ -43,22 +43,27 @@ RETURN s,
 	if err != nil {
 		return nil, fmt.Errorf("matrix axes: %w", err)
 	}
-	rec := recs[0]
+	r := rowOf(recs[0])
+	scope, rows, cols := col[any](r, "s"), col[[]any](r, "rows"), col[[]any](r, "cols")
+	unknownCategories, unknownGroups := col[[]any](r, "unknownCategories"), col[[]any](r, "unknownGroups")
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("matrix axes: %w", err)
+	}
 	var ps domain.Problems
-	for _, id := range rec.Values[3].([]any) {
+	for _, id := range unknownCategories {
 		ps = append(ps, domain.Problem{Field: fmt.Sprintf("categoryIds[%d]", slices.Index(q.CategoryIDs, id.(string))),
 			Message: fmt.Sprintf("no service category with id %q", id)})
 	}
-	for _, id := range rec.Values[4].([]any) {
+	for _, id := range unknownGroups {
 		ps = append(ps, domain.Problem{Field: fmt.Sprintf("targetGroupIds[%d]", slices.Index(q.TargetGroupIDs, id.(string))),
 			Message: fmt.Sprintf("no target group with id %q", id)})
 	}
-	if rec.Values[0] == nil {
+	if scope == nil {
 		ps = append(domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", q.ScopeID)}}, ps...)
 		return nil, ps
 	}
 	a := &matrix.Axes{ColumnsOf: map[string][]string{}}
-	if a.Scope, err = decodeValue[domain.Territory](rec.Values[0]); err != nil {
+	if a.Scope, err = decodeValue[domain.Territory](scope); err != nil {
 		return nil, err
 	}
 	if levelRank(q.RowLevel) < levelRank(a.Scope.Level) {
@@ -68,10 +73,10 @@ RETURN s,
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	if a.Rows, err = decodeAll[domain.Territory](rec.Values[1].([]any)); err != nil {
+	if a.Rows, err = decodeAll[domain.Territory](rows); err != nil {
 		return nil, err
 	}
-	for _, v := range rec.Values[2].([]any) {
+	for _, v := range cols {
 		pair := v.([]any)
 		c, err := decodeValue[domain.ServiceCategory](pair[0])
 		if err != nil {
@@ -177,8 +182,12 @@ RETURN rows, k.id AS category, amount`
 	}
 	side := matrix.NewSide()
 	for _, rec := range recs {
-		k, amount := rec.Values[1].(string), rec.Values[2].(int64)
-		for _, r := range stringList(rec.Values[0]) {
+		row := rowOf(rec)
+		k, amount, rows := col[string](row, "category"), col[int64](row, "amount"), col[[]any](row, "rows")
+		if err := row.Err(); err != nil {
+			return matrix.Side{}, fmt.Errorf("matrix demand: %w", err)
+		}
+		for _, r := range stringList(rows) {
 			side.Cells[matrix.RowCategory{Row: r, Category: k}] += amount
 		}
 		side.Totals[k] += amount // the needs of one territory: counted once
@@ -236,9 +245,13 @@ RETURN k.id AS category, total,
 	}
 	side := matrix.NewSide()
 	for _, rec := range recs {
-		k := rec.Values[0].(string)
-		side.Totals[k] = rec.Values[1].(int64)
-		for _, v := range rec.Values[2].([]any) {
+		r := rowOf(rec)
+		k, total, cells := col[string](r, "category"), col[int64](r, "total"), col[[]any](r, "cells")
+		if err := r.Err(); err != nil {
+			return matrix.Side{}, fmt.Errorf("matrix supply: %w", err)
+		}
+		side.Totals[k] = total
+		for _, v := range cells {
 			cell := v.([]any)
 			side.Cells[matrix.RowCategory{Row: cell[0].(string), Category: k}] = cell[1].(int64)
 		}
@@ -280,11 +293,16 @@ RETURN rid, cid, collect(` + visible(LabelStakeholder, "p") + `) AS providers`
 	}
 	out := make(map[matrix.CellKey][]*domain.Stakeholder, len(recs))
 	for _, rec := range recs {
-		ps, err := decodeAll[domain.Stakeholder](rec.Values[2].([]any))
+		r := rowOf(rec)
+		key, providers := matrix.CellKey{Row: col[string](r, "rid"), Col: col[string](r, "cid")}, col[[]any](r, "providers")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("matrix providers: %w", err)
+		}
+		ps, err := decodeAll[domain.Stakeholder](providers)
 		if err != nil {
 			return nil, err
 		}
-		out[matrix.CellKey{Row: rec.Values[0].(string), Col: rec.Values[1].(string)}] = ps
+		out[key] = ps
 	}
 	return out, nil
 }
@@ -326,8 +344,12 @@ RETURN cell.row AS row, cell.col AS col, collect([t, km, hops, supply]) AS nearb
 	}
 	out := make(map[matrix.CellKey][]matrix.Nearby, len(recs))
 	for _, rec := range recs {
-		key := matrix.CellKey{Row: rec.Values[0].(string), Col: rec.Values[1].(string)}
-		for _, v := range rec.Values[2].([]any) {
+		r := rowOf(rec)
+		key, nearby := matrix.CellKey{Row: col[string](r, "row"), Col: col[string](r, "col")}, col[[]any](r, "nearby")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("matrix nearby: %w", err)
+		}
+		for _, v := range nearby {
 			row := v.([]any)
 			t, err := decodeValue[domain.Territory](row[0])
 			if err != nil {

@@ -28,7 +28,7 @@ var errDryRun = errors.New("dry run: rolled back")
 func (s *Store) Write(ctx context.Context, doc *domain.Document, opt WriteOptions) (WriteCounts, error) {
 	own := doc.Validate()
 	var counts WriteCounts
-	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := mustBe(ctx, auth.Editor, "import a document"); err != nil {
 			return err
 		}
@@ -107,10 +107,10 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 	}
 	id := p.nodes[label][0].id
 	var counts WriteCounts
-	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		// Takes the node's write lock (a no-op write), then reads its
 		// version: a read after the lock sees the last committed version.
-		recs, err := collect(ctx, tx, "MATCH (n:"+label+" {id: $id}) SET n.__lock = true RETURN n.version", map[string]any{"id": id})
+		recs, err := collect(ctx, tx, "MATCH (n:"+label+" {id: $id}) SET n.__lock = true RETURN n.version AS version", map[string]any{"id": id})
 		if err != nil {
 			return err
 		}
@@ -118,7 +118,10 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 			if len(recs) == 0 {
 				return notFound(label, id)
 			}
-			if v := recs[0].Values[0].(int64); v != *expected {
+			r := rowOf(recs[0])
+			if v := col[int64](r, "version"); r.Err() != nil {
+				return fmt.Errorf("update %s %q: %w", label, id, r.Err())
+			} else if v != *expected {
 				return versionConflict(label, id, v)
 			}
 		}

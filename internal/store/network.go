@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/network"
 )
@@ -67,23 +69,27 @@ func (s *Store) NetworkProjection(ctx context.Context, q network.Query) (*networ
 	}
 	var nodes []node
 	var raw []network.RawEdge
-	err := s.executeRead(ctx, func(tx runner) error {
+	err := s.transact(ctx, neo4j.AccessModeRead, func(tx runner) error {
 		res, err := tx.Run(ctx, cypher, withAccess(ctx, map[string]any{"scope": nilIfEmpty(q.ScopeID), "asOf": asOf}))
 		if err != nil {
 			return err
 		}
 		for res.Next(ctx) {
-			v := res.Record().Values
-			if v[1] != nil {
-				st, err := decodeValue[domain.Stakeholder](v[1])
+			r := row{rec: res.Record()} // on the stack: millions of rows
+			a, n, b, relation := col[string](&r, "a"), col[any](&r, "node"), col[string](&r, "b"), col[string](&r, "relation")
+			territory, areas := col[string](&r, "territory"), col[[]any](&r, "areas")
+			if err := r.Err(); err != nil {
+				return err
+			}
+			if n != nil {
+				st, err := decodeValue[domain.Stakeholder](n)
 				if err != nil {
 					return err
 				}
-				territory, _ := v[2].(string)
-				nodes = append(nodes, node{st, territory, stringList(v[3])})
+				nodes = append(nodes, node{st, territory, stringList(areas)})
 				continue
 			}
-			raw = append(raw, network.RawEdge{A: v[0].(string), B: v[4].(string), Relation: network.Relation(v[5].(string)), Weight: 1})
+			raw = append(raw, network.RawEdge{A: a, B: b, Relation: network.Relation(relation), Weight: 1})
 		}
 		return res.Err()
 	})
@@ -109,11 +115,13 @@ func (s *Store) NetworkProjection(ctx context.Context, q network.Query) (*networ
 // input; a scope with no stakeholders is an empty network).
 func (s *Store) ScopeExists(ctx context.Context, id string) (bool, error) {
 	// Returns whether the territory exists.
-	recs, err := s.read(ctx, "RETURN EXISTS { MATCH (:Territory {id: $id}) }", map[string]any{"id": id})
+	recs, err := s.read(ctx, "RETURN EXISTS { MATCH (:Territory {id: $id}) } AS found", map[string]any{"id": id})
 	if err != nil {
 		return false, err
 	}
-	return recs[0].Values[0].(bool), nil
+	r := rowOf(recs[0])
+	found := col[bool](r, "found")
+	return found, r.Err()
 }
 
 // Complementary reports, for each of others, whether it and the
@@ -125,15 +133,19 @@ func (s *Store) Complementary(ctx context.Context, id string, others []string) (
 UNWIND $others AS oid
 MATCH (v:Stakeholder {id: oid})
 RETURN oid,
-  EXISTS { (u)-[:PROVIDES]->(:Service {status: 'ACTIVE'})-[:IN_CATEGORY]->(:ServiceCategory)<-[:FOR_CATEGORY]-(:Need)-[:IN_TERRITORY]->(:Territory)<-[:LOCATED_IN]-(v) }
-  OR EXISTS { (v)-[:PROVIDES]->(:Service {status: 'ACTIVE'})-[:IN_CATEGORY]->(:ServiceCategory)<-[:FOR_CATEGORY]-(:Need)-[:IN_TERRITORY]->(:Territory)<-[:LOCATED_IN]-(u) }`,
+  (EXISTS { (u)-[:PROVIDES]->(:Service {status: 'ACTIVE'})-[:IN_CATEGORY]->(:ServiceCategory)<-[:FOR_CATEGORY]-(:Need)-[:IN_TERRITORY]->(:Territory)<-[:LOCATED_IN]-(v) }
+  OR EXISTS { (v)-[:PROVIDES]->(:Service {status: 'ACTIVE'})-[:IN_CATEGORY]->(:ServiceCategory)<-[:FOR_CATEGORY]-(:Need)-[:IN_TERRITORY]->(:Territory)<-[:LOCATED_IN]-(u) }) AS complementary`,
 		map[string]any{"id": id, "others": others})
 	if err != nil {
 		return nil, fmt.Errorf("complementary: %w", err)
 	}
 	out := make(map[string]bool, len(recs))
 	for _, rec := range recs {
-		out[rec.Values[0].(string)] = rec.Values[1].(bool)
+		r := rowOf(rec)
+		out[col[string](r, "oid")] = col[bool](r, "complementary")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("complementary: %w", err)
+		}
 	}
 	return out, nil
 }

@@ -84,10 +84,14 @@ func propString(t target, k string) string { s, _ := t.props[k].(string); return
 
 // addRecord decodes one row of recordQuery into the document.
 func addRecord(doc *domain.Document, label string, rec *neo4j.Record) error {
-	props := rec.Values[0].(neo4j.Node).Props
-	rels := make([][]target, len(rec.Values)-1)
+	r := rowOf(rec)
+	props := col[neo4j.Node](r, "n").Props
+	rels := make([][]target, len(ownedSpecs[label]))
 	for i := range rels {
-		rels[i] = targetsOf(rec.Values[i+1])
+		rels[i] = targetsOf(col[[]any](r, "r"+strconv.Itoa(i)))
+	}
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("read %s record: %w", label, err)
 	}
 	var err error
 	switch label {

@@ -33,31 +33,36 @@ RETURN f,
 	if err != nil {
 		return nil, fmt.Errorf("referral start: %w", err)
 	}
-	rec := recs[0]
+	r := rowOf(recs[0])
+	from, territory, category := col[any](r, "f"), col[any](r, "t"), col[any](r, "c")
+	categories, unknownGroups := col[[]any](r, "categories"), col[[]any](r, "unknownGroups")
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("referral start: %w", err)
+	}
 	var ps domain.Problems
-	if rec.Values[0] == nil {
+	if from == nil {
 		ps = append(ps, domain.Problem{Field: "input.fromStakeholderId", Message: fmt.Sprintf("no stakeholder with id %q", q.FromID)})
-	} else if rec.Values[1] == nil {
+	} else if territory == nil {
 		ps = append(ps, domain.Problem{Field: "input.territoryId", Message: fmt.Sprintf("no territory with id %q", q.TerritoryID)})
 	}
-	if rec.Values[2] == nil {
+	if category == nil {
 		ps = append(ps, domain.Problem{Field: "input.categoryId", Message: fmt.Sprintf("no service category with id %q", q.CategoryID)})
 	}
-	for _, id := range rec.Values[4].([]any) {
+	for _, id := range unknownGroups {
 		ps = append(ps, domain.Problem{Field: fmt.Sprintf("input.targetGroupIds[%d]", slices.Index(q.TargetGroupIDs, id.(string))),
 			Message: fmt.Sprintf("no target group with id %q", id)})
 	}
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	st := &referral.Start{CategoryIDs: stringList(rec.Values[3])}
-	if st.From, err = decodeValue[domain.Stakeholder](rec.Values[0]); err != nil {
+	st := &referral.Start{CategoryIDs: stringList(categories)}
+	if st.From, err = decodeValue[domain.Stakeholder](from); err != nil {
 		return nil, err
 	}
-	if st.Territory, err = decodeValue[domain.Territory](rec.Values[1]); err != nil {
+	if st.Territory, err = decodeValue[domain.Territory](territory); err != nil {
 		return nil, err
 	}
-	if st.Category, err = decodeValue[domain.ServiceCategory](rec.Values[2]); err != nil {
+	if st.Category, err = decodeValue[domain.ServiceCategory](category); err != nil {
 		return nil, err
 	}
 	return st, nil
@@ -113,11 +118,16 @@ RETURN ` + visible(LabelStakeholder, "p") + ` AS p, ` + visible(LabelService, "x
 	}
 	out := make([]referral.Candidate, 0, len(recs))
 	for _, rec := range recs {
-		c := referral.Candidate{DistanceKm: rec.Values[2].(float64), CrossesMunicipality: rec.Values[3].(bool), CrossesDistrict: rec.Values[4].(bool)}
-		if c.Provider, err = decodeValue[domain.Stakeholder](rec.Values[0]); err != nil {
+		r := rowOf(rec)
+		c := referral.Candidate{DistanceKm: col[float64](r, "km"), CrossesMunicipality: col[bool](r, "crossesMunicipality"), CrossesDistrict: col[bool](r, "crossesDistrict")}
+		provider, service := col[any](r, "p"), col[any](r, "x")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("referral candidates: %w", err)
+		}
+		if c.Provider, err = decodeValue[domain.Stakeholder](provider); err != nil {
 			return nil, err
 		}
-		if c.Service, err = decodeValue[domain.Service](rec.Values[1]); err != nil {
+		if c.Service, err = decodeValue[domain.Service](service); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -146,7 +156,7 @@ func (s *Store) ReferralChains(ctx context.Context, fromID string, providerIDs, 
 MATCH path = ANY SHORTEST (c)-[r:REFERS_TO WHERE r.status = 'ACTIVE'
     AND (size(coalesce(r.categoryIds, [])) = 0 OR any(id IN r.categoryIds WHERE id IN $categories))]->{0,` + fmt.Sprint(maxHops) + `}(p:Stakeholder)
 WHERE p.id IN $providers
-RETURN p.id, [n IN nodes(path) | ` + visible(LabelStakeholder, "n") + `] AS stakeholders,
+RETURN p.id AS provider, [n IN nodes(path) | ` + visible(LabelStakeholder, "n") + `] AS stakeholders,
   [l IN relationships(path) | CASE WHEN ` + referralVisible("startNode(l)", "endNode(l)") + ` THEN properties(l) END] AS links`
 	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"from": fromID, "providers": providerIDs, "categories": categoryIDs}))
 	if err != nil {
@@ -154,15 +164,20 @@ RETURN p.id, [n IN nodes(path) | ` + visible(LabelStakeholder, "n") + `] AS stak
 	}
 	out := make(map[string]referral.Chain, len(recs))
 	for _, rec := range recs {
+		r := rowOf(rec)
+		provider, stakeholders, links := col[string](r, "provider"), col[[]any](r, "stakeholders"), col[[]any](r, "links")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("referral chains: %w", err)
+		}
 		var ch referral.Chain
-		if ch.Stakeholders, err = decodeAll[domain.Stakeholder](rec.Values[1].([]any)); err != nil {
+		if ch.Stakeholders, err = decodeAll[domain.Stakeholder](stakeholders); err != nil {
 			return nil, err
 		}
-		for _, l := range rec.Values[2].([]any) {
+		for _, l := range links {
 			props, _ := l.(map[string]any) // nil: hidden
 			ch.Links = append(ch.Links, props)
 		}
-		out[rec.Values[0].(string)] = ch
+		out[provider] = ch
 	}
 	return out, nil
 }

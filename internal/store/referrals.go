@@ -45,13 +45,18 @@ const referralReturn = `RETURN r, COLLECT { MATCH (r)-[:REFERRAL_FROM]->(x) RETU
   COLLECT { MATCH (r)-[:REFERRAL_GROUP]->(x) RETURN x.id }[0] AS targetGroup,
   COLLECT { MATCH (r)-[:REFERRAL_TERRITORY]->(x) RETURN x.id }[0] AS territory`
 
-func referralOf(rec *neo4j.Record) *referral.Referral {
-	p := rec.Values[0].(neo4j.Node).Props
+// referralOf reads a row of referralReturn.
+func referralOf(rec *neo4j.Record) (*referral.Referral, error) {
+	row := rowOf(rec)
+	p := col[neo4j.Node](row, "r").Props
 	str := func(v any) string { s, _ := v.(string); return s }
 	r := &referral.Referral{ID: str(p["id"]), CaseCode: str(p["caseCode"]), Status: referral.Status(str(p["status"])),
 		DeclineReason: str(p["declineReason"]), Outcome: str(p["outcome"]),
-		FromID: str(rec.Values[1]), ToID: str(rec.Values[2]), ServiceID: str(rec.Values[3]), CategoryID: str(rec.Values[4]),
-		TargetGroupID: str(rec.Values[5]), TerritoryID: str(rec.Values[6])}
+		FromID: col[string](row, "from"), ToID: col[string](row, "to"), ServiceID: col[string](row, "service"), CategoryID: col[string](row, "category"),
+		TargetGroupID: col[string](row, "targetGroup"), TerritoryID: col[string](row, "territory")}
+	if err := row.Err(); err != nil {
+		return nil, fmt.Errorf("read referral: %w", err)
+	}
 	r.CreatedAt, _ = p["createdAt"].(time.Time)
 	r.UpdatedAt, _ = p["updatedAt"].(time.Time)
 	statuses, _ := p["historyStatus"].([]any)
@@ -69,7 +74,7 @@ func referralOf(rec *neo4j.Record) *referral.Referral {
 		r.History = append(r.History, tr)
 	}
 	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
-	return r
+	return r, nil
 }
 
 // CreateReferral sends a referral: SENT, recorded as made by the context's actor (auth.Actor). The
@@ -80,45 +85,50 @@ func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) (*refer
 		return nil, forbidden("%s may only send referrals from its own stakeholder", who.Role.Article())
 	}
 	var out *referral.Referral
-	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		// Returns whether each named record exists, the service's status,
 		// whether it is in the category, and its provider.
 		recs, err := collect(ctx, tx, `OPTIONAL MATCH (f:Stakeholder {id: $from})
 OPTIONAL MATCH (s:Service {id: $service})
 OPTIONAL MATCH (c:ServiceCategory {id: $category})
 OPTIONAL MATCH (t:Territory {id: $territory})
-RETURN f IS NOT NULL, s IS NOT NULL, s.status, c IS NOT NULL,
-  EXISTS { (s)-[:IN_CATEGORY]->(:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(c) },
-  t IS NOT NULL, $group IS NULL OR EXISTS { MATCH (:TargetGroup {id: $group}) },
-  COLLECT { MATCH (p:Stakeholder)-[:PROVIDES]->(s) RETURN p.id }[0]`,
+RETURN f IS NOT NULL AS from, s IS NOT NULL AS service, s.status AS status, c IS NOT NULL AS category,
+  EXISTS { (s)-[:IN_CATEGORY]->(:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(c) } AS inCategory,
+  t IS NOT NULL AS territory, ($group IS NULL OR EXISTS { MATCH (:TargetGroup {id: $group}) }) AS group,
+  COLLECT { MATCH (p:Stakeholder)-[:PROVIDES]->(s) RETURN p.id }[0] AS provider`,
 			map[string]any{"from": r.FromID, "service": r.ServiceID, "category": r.CategoryID, "territory": r.TerritoryID, "group": nilIfEmpty(r.TargetGroupID)})
 		if err != nil {
 			return err
 		}
-		v := recs[0].Values
+		row := rowOf(recs[0])
+		fromFound, serviceFound, status, categoryFound := col[bool](row, "from"), col[bool](row, "service"), col[any](row, "status"), col[bool](row, "category")
+		inCategory, territoryFound, groupFound, provider := col[bool](row, "inCategory"), col[bool](row, "territory"), col[bool](row, "group"), col[string](row, "provider")
+		if err := row.Err(); err != nil {
+			return fmt.Errorf("create referral: %w", err)
+		}
 		var ps domain.Problems
 		if p := referral.CheckCaseCode(r.CaseCode); p != nil {
 			ps = append(ps, *p)
 		}
-		if !v[0].(bool) {
+		if !fromFound {
 			ps = append(ps, domain.Problem{Field: "input.fromStakeholderId", Message: fmt.Sprintf("no stakeholder with id %q", r.FromID)})
 		}
 		switch {
-		case !v[1].(bool):
+		case !serviceFound:
 			ps = append(ps, domain.Problem{Field: "input.serviceId", Message: fmt.Sprintf("no service with id %q", r.ServiceID)})
-		case v[2] != "ACTIVE":
-			ps = append(ps, domain.Problem{Field: "input.serviceId", Message: fmt.Sprintf("service %q is %v, not ACTIVE", r.ServiceID, v[2])})
+		case status != "ACTIVE":
+			ps = append(ps, domain.Problem{Field: "input.serviceId", Message: fmt.Sprintf("service %q is %v, not ACTIVE", r.ServiceID, status)})
 		}
 		switch {
-		case !v[3].(bool):
+		case !categoryFound:
 			ps = append(ps, domain.Problem{Field: "input.categoryId", Message: fmt.Sprintf("no service category with id %q", r.CategoryID)})
-		case v[1].(bool) && !v[4].(bool):
+		case serviceFound && !inCategory:
 			ps = append(ps, domain.Problem{Field: "input.categoryId", Message: fmt.Sprintf("service %q is not in category %q or below it", r.ServiceID, r.CategoryID)})
 		}
-		if !v[5].(bool) {
+		if !territoryFound {
 			ps = append(ps, domain.Problem{Field: "input.territoryId", Message: fmt.Sprintf("no territory with id %q", r.TerritoryID)})
 		}
-		if !v[6].(bool) {
+		if !groupFound {
 			ps = append(ps, domain.Problem{Field: "input.targetGroupId", Message: fmt.Sprintf("no target group with id %q", r.TargetGroupID)})
 		}
 		if len(ps) > 0 {
@@ -137,12 +147,12 @@ OPTIONAL MATCH (g:TargetGroup {id: $group})
 FOREACH (x IN CASE WHEN g IS NULL THEN [] ELSE [g] END | CREATE (r)-[:REFERRAL_GROUP]->(x))
 WITH r
 `+referralReturn, map[string]any{"id": r.ID, "code": r.CaseCode, "from": r.FromID, "service": r.ServiceID, "category": r.CategoryID,
-			"territory": r.TerritoryID, "to": v[7], "group": nilIfEmpty(r.TargetGroupID), "now": now, "by": auth.Actor(ctx)})
+			"territory": r.TerritoryID, "to": provider, "group": nilIfEmpty(r.TargetGroupID), "now": now, "by": auth.Actor(ctx)})
 		if err != nil {
 			return err
 		}
-		out = referralOf(recs[0])
-		return nil
+		out, err = referralOf(recs[0])
+		return err
 	})
 	return out, err
 }
@@ -155,7 +165,7 @@ WITH r
 // NOT_FOUND, exactly as an unknown id.
 func (s *Store) UpdateReferralStatus(ctx context.Context, id string, c referral.Change) (*referral.Referral, error) {
 	var out *referral.Referral
-	err := s.executeWrite(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := s.transact(ctx, neo4j.AccessModeWrite, func(tx runner) error {
 		if err := lock(ctx, tx, LabelReferral, id); err != nil {
 			return err
 		}
@@ -163,7 +173,10 @@ func (s *Store) UpdateReferralStatus(ctx context.Context, id string, c referral.
 		if err != nil {
 			return err
 		}
-		cur := referralOf(recs[0])
+		cur, err := referralOf(recs[0])
+		if err != nil {
+			return err
+		}
 		// A referral the caller may not see (the rule of Referrals) answers
 		// as an unknown id does (lock's NOT_FOUND), so that the answer is
 		// no existence oracle.
@@ -223,8 +236,8 @@ WITH r
 		if err != nil {
 			return err
 		}
-		out = referralOf(recs[0])
-		return nil
+		out, err = referralOf(recs[0])
+		return err
 	})
 	return out, err
 }
@@ -256,7 +269,9 @@ WITH r ORDER BY r.createdAt DESC, r.id LIMIT $first
 	}
 	out := make([]*referral.Referral, len(recs))
 	for i, rec := range recs {
-		out[i] = referralOf(rec)
+		if out[i], err = referralOf(rec); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -298,31 +313,41 @@ RETURN scope, src, dst, c, statuses, reasons, outcomes, toAccept, toComplete, cr
 	if len(recs) == 0 {
 		return nil, nil, domain.Problems{{Field: "scopeId", Message: fmt.Sprintf("no territory with id %q", scopeID)}}
 	}
-	scope, err := decodeValue[domain.Territory](recs[0].Values[0])
-	if err != nil {
-		return nil, nil, err
-	}
+	var scope *domain.Territory
 	var rows []referral.FlowRow
-	for _, rec := range recs {
-		if rec.Values[1] == nil { // no referral in the scope
+	for i, rec := range recs {
+		row := rowOf(rec)
+		scopeNode, src, dst, cat := col[any](row, "scope"), col[any](row, "src"), col[any](row, "dst"), col[any](row, "c")
+		r := referral.FlowRow{Statuses: stringList(col[[]any](row, "statuses")), DeclineReasons: stringList(col[[]any](row, "reasons")),
+			Outcomes: stringList(col[[]any](row, "outcomes")), CrossesMunicipality: col[bool](row, "crosses")}
+		toAccept, toComplete := col[[]any](row, "toAccept"), col[[]any](row, "toComplete")
+		if err := row.Err(); err != nil {
+			return nil, nil, fmt.Errorf("referral flows of %q: %w", scopeID, err)
+		}
+		if i == 0 {
+			if scope, err = decodeValue[domain.Territory](scopeNode); err != nil {
+				return nil, nil, err
+			}
+		}
+		if src == nil { // no referral in the scope
 			continue
 		}
-		r := referral.FlowRow{Statuses: stringList(rec.Values[4]), DeclineReasons: stringList(rec.Values[5]),
-			Outcomes: stringList(rec.Values[6]), CrossesMunicipality: rec.Values[9].(bool)}
-		if r.Source, err = decodeValue[domain.Territory](rec.Values[1]); err != nil {
+		if r.Source, err = decodeValue[domain.Territory](src); err != nil {
 			return nil, nil, err
 		}
-		if r.Target, err = decodeValue[domain.Territory](rec.Values[2]); err != nil {
+		if r.Target, err = decodeValue[domain.Territory](dst); err != nil {
 			return nil, nil, err
 		}
-		if r.Category, err = decodeValue[domain.ServiceCategory](rec.Values[3]); err != nil {
+		if r.Category, err = decodeValue[domain.ServiceCategory](cat); err != nil {
 			return nil, nil, err
 		}
-		for _, v := range rec.Values[7].([]any) {
-			r.SecondsToAccept = append(r.SecondsToAccept, v.(int64))
+		for _, v := range toAccept {
+			s, _ := v.(int64)
+			r.SecondsToAccept = append(r.SecondsToAccept, s)
 		}
-		for _, v := range rec.Values[8].([]any) {
-			r.SecondsToComplete = append(r.SecondsToComplete, v.(int64))
+		for _, v := range toComplete {
+			s, _ := v.(int64)
+			r.SecondsToComplete = append(r.SecondsToComplete, s)
 		}
 		rows = append(rows, r)
 	}

@@ -70,8 +70,12 @@ RETURN pid, collect([` + visible(h.To, "c") + `, rel]) AS items`
 	}
 	out := make(map[string][]Item[T], len(recs))
 	for _, rec := range recs {
-		pid := rec.Values[0].(string)
-		for _, pair := range rec.Values[1].([]any) {
+		r := rowOf(rec)
+		pid, items := col[string](r, "pid"), col[[]any](r, "items")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("hop %s: %w", h.Name, err)
+		}
+		for _, pair := range items {
 			p := pair.([]any)
 			v, err := decodeValue[T](p[0])
 			if err != nil {
@@ -227,8 +231,12 @@ RETURN r.id AS id, collect(c) AS cats`
 	}
 	out := map[string][]*domain.ServiceCategory{}
 	for _, rec := range recs {
-		id := rec.Values[0].(string)
-		for _, c := range rec.Values[1].([]any) {
+		r := rowOf(rec)
+		id, cats := col[string](r, "id"), col[[]any](r, "cats")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("referral categories: %w", err)
+		}
+		for _, c := range cats {
 			v, err := decode[domain.ServiceCategory](c.(neo4j.Node).Props)
 			if err != nil {
 				return nil, err

@@ -68,15 +68,18 @@ RETURN ` + visible("", "node") + ` AS node, score, label ORDER BY score DESC, no
 	}
 	hits := make([]Hit, 0, len(recs))
 	for _, rec := range recs {
-		props := propsOf(rec.Values[0])
-		label := rec.Values[2].(string)
+		r := rowOf(rec)
+		props, label, score := propsOf(col[any](r, "node")), col[string](r, "label"), col[float64](r, "score")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("search %q: %w", text, err)
+		}
 		v, err := decodeLabel(label, props)
 		if err != nil {
 			return nil, err
 		}
 		name, _ := props["name"].(string)
 		id, _ := props["id"].(string)
-		hits = append(hits, Hit{Label: label, ID: id, Name: name, Score: rec.Values[1].(float64), Node: v})
+		hits = append(hits, Hit{Label: label, ID: id, Name: name, Score: score, Node: v})
 	}
 	return hits, nil
 }

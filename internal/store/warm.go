@@ -52,7 +52,11 @@ func (s *Store) warm(ctx context.Context) (Warmed, error) {
 	if err != nil {
 		return Warmed{}, fmt.Errorf("warm-up: pick ids: %w", err)
 	}
-	scopes, froms, categories := stringList(recs[0].Values[0]), stringList(recs[0].Values[1]), stringList(recs[0].Values[2])
+	r := rowOf(recs[0])
+	scopes, froms, categories := stringList(col[[]any](r, "scopes")), stringList(col[[]any](r, "froms")), stringList(col[[]any](r, "categories"))
+	if err := r.Err(); err != nil {
+		return Warmed{}, fmt.Errorf("warm-up: pick ids: %w", err)
+	}
 	if len(scopes) == 0 || len(froms) == 0 || len(categories) == 0 {
 		return Warmed{Skipped: "no territory, located stakeholder or active service to run them on"}, nil
 	}

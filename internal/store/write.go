@@ -314,7 +314,11 @@ func apply(ctx context.Context, tx runner, p *writePlan, o applyOpts) (WriteCoun
 				return nil, fmt.Errorf("write %s: %w", label, err)
 			}
 			for _, rec := range recs {
-				id, state := rec.Values[0].(string), rec.Values[1].(string)
+				r := rowOf(rec)
+				id, state := col[string](r, "id"), col[string](r, "state")
+				if err := r.Err(); err != nil {
+					return nil, fmt.Errorf("write %s: %w", label, err)
+				}
 				switch state {
 				case "created":
 					created[label][id] = true
@@ -345,11 +349,15 @@ func apply(ctx context.Context, tx runner, p *writePlan, o applyOpts) (WriteCoun
 				return nil, fmt.Errorf("write %s %s: %w", s.owner, s.rel, err)
 			}
 			for _, rec := range recs {
-				id := rec.Values[0].(string)
+				r := rowOf(rec)
+				id, relsChanged := col[string](r, "id"), col[bool](r, "changed")
+				if err := r.Err(); err != nil {
+					return nil, fmt.Errorf("write %s %s: %w", s.owner, s.rel, err)
+				}
 				if o.skip != nil && o.skip(s.owner, id) {
 					continue
 				}
-				if rec.Values[1].(bool) && !created[s.owner][id] && !changed[s.owner][id] {
+				if relsChanged && !created[s.owner][id] && !changed[s.owner][id] {
 					if relChanged[s.owner] == nil {
 						relChanged[s.owner] = map[string]bool{}
 					}
@@ -364,13 +372,17 @@ func apply(ctx context.Context, tx runner, p *writePlan, o applyOpts) (WriteCoun
 		// bumped.
 		const bump = `UNWIND $ids AS id MATCH (n:%s {id: id})
 SET n.version = n.version + 1, n.updatedAt = datetime(), n.updatedBy = $by
-RETURN n.id`
+RETURN n.id AS id`
 		recs, err := collect(ctx, tx, fmt.Sprintf(bump, label), map[string]any{"ids": keys(ids), "by": by})
 		if err != nil {
 			return nil, fmt.Errorf("write %s versions: %w", label, err)
 		}
 		for _, rec := range recs {
-			changed[label][rec.Values[0].(string)] = true
+			r := rowOf(rec)
+			changed[label][col[string](r, "id")] = true
+			if err := r.Err(); err != nil {
+				return nil, fmt.Errorf("write %s versions: %w", label, err)
+			}
 		}
 		bumped[label] = len(recs)
 	}
@@ -575,7 +587,12 @@ RETURN row.props.id AS id,
 			return nil, fmt.Errorf("write referral links: %w", err)
 		}
 		for _, rec := range recs {
-			switch rec.Values[1].(string) {
+			r := rowOf(rec)
+			state := col[string](r, "state")
+			if err := r.Err(); err != nil {
+				return nil, fmt.Errorf("write referral links: %w", err)
+			}
+			switch state {
 			case "created":
 				c.Created++
 			case "updated":
