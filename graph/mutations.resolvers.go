@@ -10,7 +10,6 @@ import (
 	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
-
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"

@@ -29,8 +29,8 @@ import (
 	"github.com/coopgraph/coopgraph/graph"
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/internal/auth"
-	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
 	"github.com/coopgraph/coopgraph/internal/logging"
 	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/network"
@@ -428,7 +428,7 @@ func bookmarksOf(r *http.Request) []string {
 }
 
 // middleware wraps the GraphQL handler and the exports: identity, rate
-// limit, body limit, deadline, per-request batcher, Cypher counter and
+// limit, body limit, deadline, per-request field loader, Cypher counter and
 // slots, one log line. Everything that refuses a request here runs before
 // any Cypher, but for the lookup of an API key not yet cached (limited per
 // address first).
@@ -485,7 +485,7 @@ func (a *api) middleware(next http.Handler) http.Handler {
 
 		ctx, cancel := context.WithTimeout(ctx, a.opts.RequestTimeout)
 		defer cancel()
-		ctx = batch.With(ctx, batch.New())
+		ctx = loader.With(ctx, loader.New())
 		ctx = store.CountQueries(ctx)
 		ctx = store.LimitConcurrency(ctx, requestSlots)
 		if a.opts.Store != nil {

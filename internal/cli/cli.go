@@ -57,7 +57,7 @@ func Import(ctx context.Context, st *store.Store, files []string, o *ImportOptio
 	ctx = auth.WithActor(ctx, "system")
 	opt := transfer.Options{DryRun: o.DryRun, Atomic: o.Atomic,
 		Progress: func(p transfer.Progress) {
-			if p.Phase != "validate" && (p.Done%50000 < transfer.BatchSize || p.Done == p.Total) {
+			if p.Phase != "validate" && (p.Done%50000 < transfer.ChunkSize || p.Done == p.Total) {
 				fmt.Fprintf(stderr, "%s: %d/%d records, %.1f s\n", p.Phase, p.Done, p.Total, p.Elapsed.Seconds())
 			}
 		}}

@@ -31,7 +31,9 @@ func (f *fakeSource) NetworkProjection(ctx context.Context, q Query) (*Graph, er
 	return f.g, nil
 }
 
-func (f *fakeSource) ScopeExists(ctx context.Context, id string) (bool, error) { return f.scopes[id], nil }
+func (f *fakeSource) ScopeExists(ctx context.Context, id string) (bool, error) {
+	return f.scopes[id], nil
+}
 
 func (f *fakeSource) Complementary(ctx context.Context, id string, others []string) (map[string]bool, error) {
 	return nil, nil

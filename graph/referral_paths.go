@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/coopgraph/coopgraph/graph/model"
-	"github.com/coopgraph/coopgraph/internal/batch"
+	"github.com/coopgraph/coopgraph/internal/loader"
 	"github.com/coopgraph/coopgraph/internal/referral"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
@@ -46,7 +46,7 @@ func referralPaths(ctx context.Context, src referral.Source, in model.ReferralPa
 		out.Paths[i] = mp
 	}
 	// The links' categories load for all of them at once.
-	batch.From(ctx).Group(linkKeys, linkIDs)
+	loader.From(ctx).Group(linkKeys, linkIDs)
 	for i := range unreachable {
 		out.UnreachableProviders[i] = &unreachable[i]
 	}

@@ -1,4 +1,4 @@
-// Package batch loads a field for every item of a list level with one
+// Package loader is the per-request field loader: it loads a field for every item of a list level with one
 // query instead of one per item.
 //
 // When a resolver returns a list, it registers the items as a group: each
@@ -12,7 +12,7 @@
 //
 // Unlike a time-window dataloader this needs no waiting and its query count
 // is deterministic, which is what the round-trip bound is tested on.
-package batch
+package loader
 
 import (
 	"context"
@@ -20,10 +20,10 @@ import (
 	"sync"
 )
 
-var errFetchFailed = errors.New("batch: fetch failed")
+var errFetchFailed = errors.New("loader: fetch failed")
 
-// Batcher holds the groups and the fetched fields of one request.
-type Batcher struct {
+// Loader holds the groups and the fetched fields of one request.
+type Loader struct {
 	mu      sync.Mutex
 	groups  map[any]*group // item key → the group it was listed in
 	results map[resultKey]*result
@@ -42,22 +42,22 @@ type result struct {
 	err  error
 }
 
-// New returns an empty Batcher; make one per request.
-func New() *Batcher {
-	return &Batcher{groups: map[any]*group{}, results: map[resultKey]*result{}}
+// New returns an empty Loader; make one per request.
+func New() *Loader {
+	return &Loader{groups: map[any]*group{}, results: map[resultKey]*result{}}
 }
 
 type ctxKey struct{}
 
 // With returns ctx carrying b.
-func With(ctx context.Context, b *Batcher) context.Context {
+func With(ctx context.Context, b *Loader) context.Context {
 	return context.WithValue(ctx, ctxKey{}, b)
 }
 
-// From returns the request's Batcher, or a new one (which batches nothing
+// From returns the request's Loader, or a new one (which batches nothing
 // across calls) when the context has none.
-func From(ctx context.Context) *Batcher {
-	if b, ok := ctx.Value(ctxKey{}).(*Batcher); ok {
+func From(ctx context.Context) *Loader {
+	if b, ok := ctx.Value(ctxKey{}).(*Loader); ok {
 		return b
 	}
 	return New()
@@ -66,7 +66,7 @@ func From(ctx context.Context) *Batcher {
 // Group registers items listed together: keys[i] is the key of the item
 // with id ids[i]. Keys must be comparable: pointers, or strings for items
 // that are not pointers (relationship ids).
-func (b *Batcher) Group(keys []any, ids []string) {
+func (b *Loader) Group(keys []any, ids []string) {
 	if len(ids) == 0 {
 		return
 	}
@@ -88,7 +88,7 @@ func (b *Batcher) Group(keys []any, ids []string) {
 // Load returns the value of field for the item with key and id. fetch gets
 // the ids of the item's whole group and returns values by id; it runs once
 // per group and field, however many items ask.
-func Load[V any](ctx context.Context, b *Batcher, key any, id, field string, fetch func(ctx context.Context, ids []string) (map[string]V, error)) (V, error) {
+func Load[V any](ctx context.Context, b *Loader, key any, id, field string, fetch func(ctx context.Context, ids []string) (map[string]V, error)) (V, error) {
 	b.mu.Lock()
 	g := b.groups[key]
 	if g == nil {

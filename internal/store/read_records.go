@@ -11,7 +11,7 @@ import (
 )
 
 // ownedSpecs are the relationships each label's record owns, in the order
-// records.go reads them.
+// addRecord reads them.
 var ownedSpecs = map[string][]relSpec{
 	LabelTerritory:       {specParent, specNeighbour},
 	LabelServiceCategory: {specCatParent},

@@ -10,9 +10,9 @@ import (
 	"fmt"
 
 	"github.com/coopgraph/coopgraph/graph/model"
-	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/cooperation"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -30,7 +30,7 @@ func (r *cooperationAreaResolver) Needs(ctx context.Context, obj *domain.Coopera
 func (r *cooperationAreaResolver) Overview(ctx context.Context, obj *domain.CooperationArea, scopeID string, year *int, targetGroupIds []string) (*cooperation.Overview, error) {
 	q := matrixQuery(scopeID, nil, nil, targetGroupIds, nil, year)
 	field := fmt.Sprint("overview", scopeID, year, targetGroupIds)
-	return batch.Load(ctx, batch.From(ctx), obj, obj.ID, field, func(ctx context.Context, ids []string) (map[string]*cooperation.Overview, error) {
+	return loader.Load(ctx, loader.From(ctx), obj, obj.ID, field, func(ctx context.Context, ids []string) (map[string]*cooperation.Overview, error) {
 		os, err := r.Store.AreaOverviews(ctx, q, ids)
 		out := make(map[string]*cooperation.Overview, len(os))
 		for _, o := range os {
@@ -50,7 +50,7 @@ func (r *queryResolver) CooperationAreasOverview(ctx context.Context, scopeID st
 	for i, o := range os {
 		keys[i], ids[i] = o.Area, o.Area.ID
 	}
-	batch.From(ctx).Group(keys, ids)
+	loader.From(ctx).Group(keys, ids)
 	return os, nil
 }
 

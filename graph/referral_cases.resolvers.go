@@ -11,8 +11,8 @@ import (
 
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/graph/model"
-	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
 	"github.com/coopgraph/coopgraph/internal/referral"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
@@ -60,7 +60,7 @@ func (r *queryResolver) Referrals(ctx context.Context, filter *model.ReferralFil
 	for i, x := range rs {
 		keys[i], ids[i] = x, x.ID
 	}
-	batch.From(ctx).Group(keys, ids)
+	loader.From(ctx).Group(keys, ids)
 	return rs, nil
 }
 
