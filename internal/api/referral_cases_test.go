@@ -250,8 +250,7 @@ func TestLastPlaceTakenOnce(t *testing.T) {
 // may see but not change stay FORBIDDEN (TestCoordinatorWrites,
 // TestClosedLoopReferrals).
 func TestUnseenIsUnknown(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	hs := roleHandlers(st) // the coordinator acts for st-csii
 	// A referral between two others: the agency in Pazardzhik sends one
 	// to the Peshtera crisis centre.

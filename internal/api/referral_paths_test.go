@@ -244,9 +244,7 @@ func TestReferralPathsBadInput(t *testing.T) {
 // mental health: the protocol with the Pazardzhik centre is only PROPOSED,
 // so the centre is a provider worth a protocol.
 func TestDemoReferralFromLesichovo(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
-	h := newHandler(st)
+	st, h := demoHandler(t)
 	for _, tc := range []struct {
 		category           string
 		paths, unreachable []string
@@ -374,8 +372,7 @@ func TestReferralPathsLinkVisibility(t *testing.T) {
 	// not show the agency's link to Peshtera either; an analyst sees it,
 	// restricted to crisis accommodation.
 	t.Run("demo", func(t *testing.T) {
-		st := testdb.Open(t)
-		testdb.LoadDemo(t, st)
+		st := testdb.OpenDemo(t)
 		hs := roleHandlers(st)
 		in := map[string]any{"in": map[string]any{"fromStakeholderId": coordinatorOf, "categoryId": "cat-crisis-accommodation"}}
 		first := "st-csii -ref-csii-asa ACTIVE [cat-crisis cat-referral-case-mgmt]-> st-asa-pazardzhik"

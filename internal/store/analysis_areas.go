@@ -10,8 +10,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/matrix"
 )
 
-var _ cooperation.Source = (*Store)(nil)
-
 // The services and needs of an area's categories and their sub-categories.
 var (
 	AreaServices = Hop{Name: "CooperationArea.services", From: LabelCooperationArea, To: LabelService,

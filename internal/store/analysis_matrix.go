@@ -10,8 +10,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/matrix"
 )
 
-var _ matrix.Source = (*Store)(nil)
-
 // The supply–demand matrix's graph work. A row is reached by a need when
 // the need is in the row's territory or below it; by a service when the
 // service covers the row's territory, an ancestor of it (a whole district)

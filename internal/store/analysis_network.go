@@ -12,8 +12,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/network"
 )
 
-var _ network.Source = (*Store)(nil)
-
 // NetworkProjection projects the stakeholder network in one query: a row
 // per stakeholder in the scope (with its territory's name and its areas'
 // names), then a row per tie from one of them, with its weight. Ties to

@@ -10,8 +10,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/referral"
 )
 
-var _ referral.Source = (*Store)(nil)
-
 // ReferralStart checks the ids of q and loads what the search starts from.
 // A COORDINATOR may only search from its own stakeholder.
 func (s *Store) ReferralStart(ctx context.Context, q referral.Query) (*referral.Start, error) {

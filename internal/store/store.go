@@ -17,7 +17,11 @@ import (
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/coopgraph/coopgraph/internal/cooperation"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/matrix"
+	"github.com/coopgraph/coopgraph/internal/network"
+	"github.com/coopgraph/coopgraph/internal/referral"
 )
 
 // Config says where the database is.
@@ -40,6 +44,14 @@ type Observer interface {
 	QueryStarted()
 	QueryDone(mode string, d time.Duration, err error)
 }
+
+// The store is the Source of every use case.
+var (
+	_ matrix.Source      = (*Store)(nil)
+	_ referral.Source    = (*Store)(nil)
+	_ cooperation.Source = (*Store)(nil)
+	_ network.Source     = (*Store)(nil)
+)
 
 // Store is the Neo4j implementation of coopgraph's storage.
 type Store struct {

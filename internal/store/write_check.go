@@ -189,3 +189,17 @@ RETURN [n IN nodes(path) | n.id] AS chain`, map[string]any{"ids": ids})
 	}
 	return out, nil
 }
+
+// validate returns the problems of a document about to be written: own
+// (its records' own rules, checked before the transaction) and those of
+// its references against the document and the database (checkRefs).
+func validate(ctx context.Context, tx runner, doc *domain.Document, own domain.Problems) error {
+	refs, err := checkRefs(ctx, tx, doc)
+	if err != nil {
+		return err
+	}
+	if ps := append(own, refs...); len(ps) > 0 {
+		return ps
+	}
+	return nil
+}

@@ -32,12 +32,8 @@ func (s *Store) Edit(ctx context.Context, label, id string, edit func(doc *domai
 		if err := mayWrite(ctx, tx, label, []string{id}, doc); err != nil {
 			return err
 		}
-		refs, err := checkRefs(ctx, tx, doc)
-		if err != nil {
+		if err := validate(ctx, tx, doc, doc.Validate()); err != nil {
 			return err
-		}
-		if ps := append(doc.Validate(), refs...); len(ps) > 0 {
-			return ps
 		}
 		if _, err := apply(ctx, tx, plan(doc), applyOpts{nodes: true, rels: true}); err != nil {
 			return err

@@ -40,12 +40,8 @@ func (s *Store) writeLink(ctx context.Context, l domain.ReferralLink, update boo
 		if update && len(recs) == 0 {
 			return notFound(linkLabel, l.ID)
 		}
-		refs, err := checkRefs(ctx, tx, doc)
-		if err != nil {
+		if err := validate(ctx, tx, doc, own); err != nil {
 			return err
-		}
-		if ps := append(own, refs...); len(ps) > 0 {
-			return ps
 		}
 		c, err := writeLinks(ctx, tx, doc.ReferralLinks, nil)
 		if err != nil {

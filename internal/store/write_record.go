@@ -32,13 +32,10 @@ func (s *Store) Write(ctx context.Context, doc *domain.Document, opt WriteOption
 		if err := mustBe(ctx, auth.Editor, "import a document"); err != nil {
 			return err
 		}
-		refs, err := checkRefs(ctx, tx, doc)
-		if err != nil {
+		if err := validate(ctx, tx, doc, own); err != nil {
 			return err
 		}
-		if ps := append(own, refs...); len(ps) > 0 {
-			return ps
-		}
+		var err error
 		counts, err = apply(ctx, tx, plan(doc), applyOpts{nodes: true, rels: true})
 		if err == nil && opt.DryRun {
 			return errDryRun
@@ -128,12 +125,8 @@ func (s *Store) writeOne(ctx context.Context, label string, doc *domain.Document
 		if err := mayWrite(ctx, tx, label, []string{id}, doc); err != nil {
 			return err
 		}
-		refs, err := checkRefs(ctx, tx, doc)
-		if err != nil {
+		if err := validate(ctx, tx, doc, own); err != nil {
 			return err
-		}
-		if ps := append(own, refs...); len(ps) > 0 {
-			return ps
 		}
 		counts, err = apply(ctx, tx, p, applyOpts{nodes: true, rels: true})
 		if err != nil {

@@ -128,3 +128,12 @@ func LoadDemo(t testing.TB, st *store.Store) *domain.Document {
 	Load(t, st, doc)
 	return doc
 }
+
+// OpenDemo opens the test database with the demo dataset loaded alone: the
+// start of most end-to-end tests.
+func OpenDemo(t testing.TB) *store.Store {
+	t.Helper()
+	st := Open(t)
+	LoadDemo(t, st)
+	return st
+}

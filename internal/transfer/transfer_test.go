@@ -104,8 +104,7 @@ func problemFields(ps []domain.Problem) []string {
 // reported with its field path; atomic writes nothing, non-atomic writes
 // the valid records and rejects those that depend on rejected ones.
 func TestImportProblems(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	in := fileInput(t, "../../testdata/import/problems.json", transfer.FormatJSON)
 	want := []string{
 		"serviceCategories[0].parentId", // cycle A -> B -> A
@@ -161,8 +160,7 @@ func TestImportProblems(t *testing.T) {
 // records) and HSDS data: the official 3.0 examples and the project's 1.x
 // sample package.
 func TestImportCSVAndHSDS(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	ctx := context.Background()
 	var inputs []transfer.Input
 	for _, f := range []string{"stakeholders.csv", "services.csv", "needs.csv"} {
