@@ -34,6 +34,7 @@ import (
 	"github.com/coopgraph/coopgraph/internal/cli"
 	"github.com/coopgraph/coopgraph/internal/config"
 	"github.com/coopgraph/coopgraph/internal/demo"
+	"github.com/coopgraph/coopgraph/internal/logging"
 	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/store"
 	"github.com/coopgraph/coopgraph/internal/tracing"
@@ -73,7 +74,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if len(rest) > 0 && cmd != "import" && cmd != "apikey" {
 		return fmt.Errorf("unexpected argument %q (commands: serve, migrate, seed, import, export)", rest[0])
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	log := logging.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	slog.SetDefault(log)
 	stopTracing, err := tracing.Setup(ctx, cfg.Tracing)
 	if err != nil {
@@ -177,7 +178,7 @@ func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
 		return err
 	}
 	start := time.Now()
-	counts, err := st.Write(ctx, doc, store.WriteOptions{By: "system"})
+	counts, err := st.Write(auth.WithActor(ctx, "system"), doc, store.WriteOptions{})
 	if err != nil {
 		return fmt.Errorf("load demo dataset: %w", err)
 	}

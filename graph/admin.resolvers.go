@@ -14,8 +14,8 @@ import (
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/auth"
-	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -24,7 +24,7 @@ func (r *apiKeyResolver) Stakeholder(ctx context.Context, obj *auth.APIKey) (*do
 	if obj.StakeholderID == "" {
 		return nil, nil
 	}
-	return batch.Load(ctx, batch.From(ctx), obj, obj.StakeholderID, "stakeholder", r.stakeholdersByID)
+	return loader.Load(ctx, loader.From(ctx), obj, obj.StakeholderID, "stakeholder", r.stakeholdersByID)
 }
 
 // RevokedAt is the resolver for the revokedAt field.
@@ -78,7 +78,7 @@ func (r *queryResolver) APIKeys(ctx context.Context) ([]*auth.APIKey, error) {
 			ks, ids = append(ks, k), append(ids, k.StakeholderID)
 		}
 	}
-	batch.From(ctx).Group(ks, ids)
+	loader.From(ctx).Group(ks, ids)
 	return keys, nil
 }
 

@@ -49,7 +49,7 @@ func importGraph(ctx context.Context, st *store.Store, document map[string]any, 
 		}
 	}
 	rep, err := transfer.Import(ctx, st, []transfer.Input{in},
-		transfer.Options{DryRun: dryRun, Atomic: atomic, By: actor(ctx)}, hsds.Options{IDPrefix: "hsds-"})
+		transfer.Options{DryRun: dryRun, Atomic: atomic}, hsds.Options{IDPrefix: "hsds-"})
 	if err != nil {
 		return nil, err
 	}

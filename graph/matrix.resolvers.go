@@ -12,29 +12,28 @@ import (
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
-	"github.com/coopgraph/coopgraph/internal/store"
 )
 
 // LocalProviders is the resolver for the localProviders field.
 func (r *matrixCellResolver) LocalProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error) {
-	return obj.Details.Providers(ctx, obj, true)
+	return obj.Details.Providers(ctx, obj.Key(), true)
 }
 
 // ServingProviders is the resolver for the servingProviders field.
 func (r *matrixCellResolver) ServingProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error) {
-	return obj.Details.Providers(ctx, obj, false)
+	return obj.Details.Providers(ctx, obj.Key(), false)
 }
 
 // NearestSupply is the resolver for the nearestSupply field.
-func (r *matrixCellResolver) NearestSupply(ctx context.Context, obj *model.MatrixCell) (*store.Nearby, error) {
-	return obj.Details.Nearest(ctx, obj)
+func (r *matrixCellResolver) NearestSupply(ctx context.Context, obj *model.MatrixCell) (*matrix.Nearby, error) {
+	return obj.Details.Nearest(ctx, obj.Key(), obj.Figures)
 }
 
 // SupplyDemandMatrix is the resolver for the supplyDemandMatrix field.
 func (r *queryResolver) SupplyDemandMatrix(ctx context.Context, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, domain *domain.ServiceDomain, year *int) (*matrix.Matrix, error) {
 	// The argument domain hides the package here.
 	q := matrixQuery(scopeID, rowLevel, categoryIds, targetGroupIds, domain, year)
-	return r.Store.Matrix(ctx, q)
+	return matrix.Compute(ctx, r.Store, q)
 }
 
 // ServiceGaps is the resolver for the serviceGaps field.
@@ -49,7 +48,7 @@ func (r *queryResolver) ServiceGaps(ctx context.Context, scopeID string, rowLeve
 	}
 	q := matrixQuery(scopeID, rowLevel, categoryIds, targetGroupIds, nil, year)
 	q.Leaves = true
-	m, err := r.Store.Matrix(ctx, q)
+	m, err := matrix.Compute(ctx, r.Store, q)
 	if err != nil {
 		return nil, err
 	}

@@ -249,7 +249,7 @@ func (r *mutationResolver) SetNeighbours(ctx context.Context, territoryID string
 	for i, n := range neighbours {
 		ns[i] = *n
 	}
-	if err := r.Store.SetNeighbours(ctx, territoryID, ns, actor(ctx)); err != nil {
+	if err := r.Store.SetNeighbours(ctx, territoryID, ns); err != nil {
 		return nil, err
 	}
 	return store.Get[domain.Territory](ctx, r.Store, store.LabelTerritory, territoryID)
@@ -259,7 +259,7 @@ func (r *mutationResolver) SetNeighbours(ctx context.Context, territoryID string
 func (r *mutationResolver) AddReferralLink(ctx context.Context, input domain.ReferralLink) (*model.ReferralLink, error) {
 	input.ID = newID(input.ID, "ReferralLink")
 	if err := r.Store.CreateLink(ctx, input); err != nil {
-		return nil, err
+		return nil, recordProblems(err, "input.")
 	}
 	return link(ctx, r.Store, input.ID)
 }
@@ -270,7 +270,7 @@ func (r *mutationResolver) UpdateReferralLink(ctx context.Context, id string, in
 		return nil, domain.Problems{*p}
 	}
 	if err := r.Store.UpdateLink(ctx, input); err != nil {
-		return nil, err
+		return nil, recordProblems(err, "input.")
 	}
 	return link(ctx, r.Store, id)
 }

@@ -2,73 +2,22 @@ package graph
 
 import (
 	"cmp"
-	"context"
-	"math"
 	"slices"
 	"time"
 
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/network"
-	"github.com/coopgraph/coopgraph/internal/store"
 )
-
-// defaultRelations are the ties of the network analyses unless asked
-// otherwise: AREA is left out because it makes a clique of every area.
-var defaultRelations = []network.Relation{network.Partnership, network.Referral, network.Event}
 
 // Limits of the network analyses (documented in the schema).
 const (
-	maxNetworkNodes  = 5000
 	maxEgoDepth      = 4
 	maxCentralityTop = 500
 	maxTimelineSteps = 120
 	maxConnectHops   = 6
 	maxConnections   = 10
 )
-
-// projection returns the network of a scope ("" for all stakeholders),
-// from the cache when the store has not written since it was built.
-func (r *Resolver) projection(ctx context.Context, scopeID string, relations []network.Relation, asOf *domain.Date) (*network.Graph, error) {
-	if len(relations) == 0 {
-		relations = defaultRelations
-	}
-	q := store.NetworkQuery{ScopeID: scopeID, Relations: relations, AsOf: asOf}
-	// What the caller may see is part of the key: a coordinator's network
-	// has only its own referral links.
-	g, err := r.Networks.Get(q.Key()+"|"+store.AccessKey(ctx), r.Store.Generation(), func() (*network.Graph, error) {
-		return r.Store.NetworkProjection(ctx, q)
-	})
-	if err != nil {
-		return nil, err
-	}
-	if scopeID != "" && len(g.Nodes) == 0 {
-		// An empty network: an empty scope, or an unknown one.
-		ok, err := r.Store.ScopeExists(ctx, scopeID)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, domain.Invalid("scopeId", "no territory with id %q", scopeID)
-		}
-	}
-	return g, nil
-}
-
-// Network returns the network of a scope cut to its maxNodes stakeholders
-// of highest degree, and whether it was cut: the network query and the
-// network files.
-func (r *Resolver) Network(ctx context.Context, scopeID string, relations []network.Relation, asOf *domain.Date, maxNodes int) (*network.Graph, bool, error) {
-	if maxNodes < 1 || maxNodes > maxNetworkNodes {
-		return nil, false, rangeError("maxNodes", 1, maxNetworkNodes, maxNodes)
-	}
-	g, err := r.projection(ctx, scopeID, relations, asOf)
-	if err != nil {
-		return nil, false, err
-	}
-	top, truncated := g.Top(maxNodes)
-	return top, truncated, nil
-}
 
 // networkGraph is the API's view of g, with each node's degree and
 // community in g.
@@ -86,9 +35,9 @@ func networkGraph(g *network.Graph, truncated bool) *model.NetworkGraph {
 }
 
 func checkMaxNodes(maxNodes *int) (int, error) {
-	n := defaultOr(maxNodes, 500)
-	if n < 1 || n > maxNetworkNodes {
-		return 0, domain.Invalid("maxNodes", "must be between 1 and %d, got %d", maxNetworkNodes, n)
+	n := defaultOr(maxNodes, network.DefaultMaxNodes)
+	if n < 1 || n > network.MaxNodes {
+		return 0, domain.Invalid("maxNodes", "must be between 1 and %d, got %d", network.MaxNodes, n)
 	}
 	return n, nil
 }
@@ -214,62 +163,12 @@ func timelineEnds(from, to time.Time, interval string) ([]time.Time, error) {
 	return ends, nil
 }
 
-// partnerSuggestions ranks, for node u of the whole network g, the
-// stakeholders it has no partnership with by Adamic–Adar: over their
-// common neighbours w, the sum of 1/ln(degree(w)), plus, over their common
-// cooperation areas, 1/ln(the area's members).
+// partnerSuggestions is the API's view of g.PartnerSuggestions.
 func partnerSuggestions(g *network.Graph, u int, first int) []*model.PartnerSuggestion {
-	adj := g.Neighbours()
-	partners := map[int]bool{u: true}
-	for _, e := range g.Edges {
-		if e.Relation == network.Partnership && (e.A == u || e.B == u) {
-			partners[e.A], partners[e.B] = true, true
-		}
-	}
-	score := map[int]float64{}
-	common := map[int][]int{}
-	for _, w := range adj[u] {
-		if len(adj[w]) < 2 {
-			continue
-		}
-		for _, v := range adj[w] {
-			if !partners[v] {
-				score[v] += 1 / math.Log(float64(len(adj[w])))
-				common[v] = append(common[v], w)
-			}
-		}
-	}
-	if g.Areas != nil {
-		size := map[string]int{}
-		for _, as := range g.Areas {
-			for _, a := range as {
-				size[a]++
-			}
-		}
-		for v, as := range g.Areas {
-			if partners[v] {
-				continue
-			}
-			for _, a := range as {
-				if size[a] > 1 && slices.Contains(g.Areas[u], a) {
-					score[v] += 1 / math.Log(float64(size[a]))
-				}
-			}
-		}
-	}
-	cands := make([]int, 0, len(score))
-	for v := range score {
-		cands = append(cands, v)
-	}
-	slices.SortFunc(cands, func(a, b int) int {
-		return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID))
-	})
 	var out []*model.PartnerSuggestion
-	for _, v := range cands[:min(first, len(cands))] {
-		s := &model.PartnerSuggestion{Stakeholder: g.Nodes[v], Score: score[v], CommonNeighbours: []*domain.Stakeholder{}}
-		ws := common[v]
-		slices.SortFunc(ws, func(a, b int) int { return cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID) })
-		for _, w := range ws {
+	for _, sg := range g.PartnerSuggestions(u, first) {
+		s := &model.PartnerSuggestion{Stakeholder: g.Nodes[sg.Node], Score: sg.Score, CommonNeighbours: []*domain.Stakeholder{}}
+		for _, w := range sg.CommonNeighbours {
 			s.CommonNeighbours = append(s.CommonNeighbours, g.Nodes[w])
 		}
 		out = append(out, s)
@@ -277,56 +176,17 @@ func partnerSuggestions(g *network.Graph, u int, first int) []*model.PartnerSugg
 	return out
 }
 
-// shortestChains returns up to maxConnections shortest chains from a to b
-// of at most maxHops ties, in id order.
+// shortestChains is the API's view of g.ShortestChains: up to
+// maxConnections of them.
 func shortestChains(g *network.Graph, a, b, maxHops int) []*model.NetworkPath {
-	adj := g.Neighbours()
-	dist := map[int]int{a: 0}
-	preds := map[int][]int{}
-	queue := []int{a}
-	for len(queue) > 0 {
-		v := queue[0]
-		queue = queue[1:]
-		if dist[v] >= maxHops {
-			continue
+	out := []*model.NetworkPath{}
+	for _, chain := range g.ShortestChains(a, b, maxHops, maxConnections) {
+		p := &model.NetworkPath{Hops: len(chain) - 1}
+		for _, i := range chain {
+			p.Stakeholders = append(p.Stakeholders, g.Nodes[i])
 		}
-		for _, w := range adj[v] {
-			d, seen := dist[w]
-			if !seen {
-				dist[w] = dist[v] + 1
-				queue = append(queue, w)
-				d = dist[w]
-			}
-			if d == dist[v]+1 {
-				preds[w] = append(preds[w], v)
-			}
-		}
+		out = append(out, p)
 	}
-	if _, ok := dist[b]; !ok {
-		return []*model.NetworkPath{}
-	}
-	var out []*model.NetworkPath
-	var walk func(v int, tail []int)
-	walk = func(v int, tail []int) {
-		if len(out) == maxConnections {
-			return
-		}
-		tail = append([]int{v}, tail...)
-		if v == a {
-			p := &model.NetworkPath{Hops: len(tail) - 1}
-			for _, i := range tail {
-				p.Stakeholders = append(p.Stakeholders, g.Nodes[i])
-			}
-			out = append(out, p)
-			return
-		}
-		ps := slices.Clone(preds[v])
-		slices.SortFunc(ps, func(x, y int) int { return cmp.Compare(g.Nodes[x].ID, g.Nodes[y].ID) })
-		for _, p := range ps {
-			walk(p, tail)
-		}
-	}
-	walk(b, nil)
 	return out
 }
 

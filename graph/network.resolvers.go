@@ -16,7 +16,7 @@ import (
 
 // Network is the resolver for the network field.
 func (r *queryResolver) Network(ctx context.Context, scopeID *string, relations []network.Relation, asOf *domain.Date, maxNodes *int) (*model.NetworkGraph, error) {
-	g, truncated, err := r.Resolver.Network(ctx, defaultOr(scopeID, ""), relations, asOf, defaultOr(maxNodes, 500))
+	g, truncated, err := r.Networks.Network(ctx, defaultOr(scopeID, ""), relations, asOf, defaultOr(maxNodes, network.DefaultMaxNodes))
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func (r *queryResolver) EgoNetwork(ctx context.Context, stakeholderID string, de
 	if d < 1 || d > maxEgoDepth {
 		return nil, rangeError("depth", 1, maxEgoDepth, d)
 	}
-	g, err := r.projection(ctx, "", relations, asOf)
+	g, err := r.Networks.Projection(ctx, "", relations, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (r *queryResolver) Centrality(ctx context.Context, scopeID *string, measure
 	if n < 1 || n > maxCentralityTop {
 		return nil, rangeError("first", 1, maxCentralityTop, n)
 	}
-	g, err := r.projection(ctx, defaultOr(scopeID, ""), relations, asOf)
+	g, err := r.Networks.Projection(ctx, defaultOr(scopeID, ""), relations, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func (r *queryResolver) Communities(ctx context.Context, scopeID *string, relati
 	if res < 0.1 || res > 10 || math.IsNaN(res) {
 		return nil, domain.Invalid("resolution", "must be between 0.1 and 10, got %g", res)
 	}
-	g, err := r.projection(ctx, defaultOr(scopeID, ""), relations, asOf)
+	g, err := r.Networks.Projection(ctx, defaultOr(scopeID, ""), relations, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func (r *queryResolver) Communities(ctx context.Context, scopeID *string, relati
 
 // NetworkStats is the resolver for the networkStats field.
 func (r *queryResolver) NetworkStats(ctx context.Context, scopeID *string, relations []network.Relation, asOf *domain.Date) (*model.NetworkStats, error) {
-	g, err := r.projection(ctx, defaultOr(scopeID, ""), relations, asOf)
+	g, err := r.Networks.Projection(ctx, defaultOr(scopeID, ""), relations, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (r *queryResolver) NetworkTimeline(ctx context.Context, scopeID *string, re
 	var out []*model.NetworkStatsAt
 	for _, end := range ends {
 		at := domain.Date{Time: end}
-		g, err := r.projection(ctx, defaultOr(scopeID, ""), relations, &at)
+		g, err := r.Networks.Projection(ctx, defaultOr(scopeID, ""), relations, &at)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +104,7 @@ func (r *queryResolver) PartnerSuggestions(ctx context.Context, stakeholderID st
 	if n < 1 || n > 100 {
 		return nil, rangeError("first", 1, 100, n)
 	}
-	g, err := r.projection(ctx, "", defaultRelations, nil)
+	g, err := r.Networks.Projection(ctx, "", network.DefaultRelations, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +133,7 @@ func (r *queryResolver) Connection(ctx context.Context, fromID string, toID stri
 	if h < 1 || h > maxConnectHops {
 		return nil, rangeError("maxHops", 1, maxConnectHops, h)
 	}
-	g, err := r.projection(ctx, "", relations, nil)
+	g, err := r.Networks.Projection(ctx, "", relations, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,6 @@ import (
 // dependencies are wired.
 type Resolver struct {
 	Store *store.Store
-	// Networks caches network projections for the network analyses.
-	Networks *network.Cache
+	// Networks answers the network analyses from cached projections.
+	Networks *network.Networks
 }

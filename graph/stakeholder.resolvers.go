@@ -10,8 +10,8 @@ import (
 
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/graph/model"
-	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
 
@@ -41,8 +41,8 @@ func (r *referralLinkResolver) Categories(ctx context.Context, obj *model.Referr
 	if len(obj.CategoryIDs) == 0 {
 		return nil, nil
 	}
-	b := batch.From(ctx)
-	return batch.Load(ctx, b, "REFERS_TO:"+obj.ID, obj.ID, "categories", r.Store.ReferralCategories)
+	b := loader.From(ctx)
+	return loader.Load(ctx, b, "REFERS_TO:"+obj.ID, obj.ID, "categories", r.Store.ReferralCategories)
 }
 
 // Territory is the resolver for the territory field.

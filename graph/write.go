@@ -8,20 +8,9 @@ import (
 	"strings"
 
 	"github.com/coopgraph/coopgraph/graph/model"
-	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
 )
-
-// actor is who a write is recorded as (updatedBy): the subject of the
-// request's identity (a token's sub, "apikey:<id>" or "anonymous"); "api"
-// for a request without one. The CLI writes as "system".
-func actor(ctx context.Context) string {
-	if who, ok := auth.From(ctx); ok && who.Subject != "" {
-		return who.Subject
-	}
-	return "api"
-}
 
 // newID returns id, or a new id for a record of label when id is empty.
 func newID(id, label string) string {
@@ -47,8 +36,8 @@ func sameID(id string, inputID *string) *domain.Problem {
 // it as stored.
 func createRecord[T any](ctx context.Context, st *store.Store, label, id string, doc *domain.Document) (*T, error) {
 	doc.Format = domain.DocumentFormat
-	if err := st.Create(ctx, label, doc, actor(ctx)); err != nil {
-		return nil, err
+	if err := st.Create(ctx, label, doc); err != nil {
+		return nil, recordProblems(err, "input.")
 	}
 	return store.Get[T](ctx, st, label, id)
 }
@@ -58,16 +47,10 @@ func createRecord[T any](ctx context.Context, st *store.Store, label, id string,
 func updateRecord[T any](ctx context.Context, st *store.Store, label, id string, idProblem *domain.Problem, doc *domain.Document, expected int) (*T, error) {
 	doc.Format = domain.DocumentFormat
 	if idProblem != nil {
-		ps := domain.Problems{*idProblem}
-		for _, p := range doc.Validate() {
-			p.Field = "input." + p.Field[strings.Index(p.Field, "].")+2:]
-			p.Line, p.Record = 0, ""
-			ps = append(ps, p)
-		}
-		return nil, ps
+		return nil, append(domain.Problems{*idProblem}, doc.Validate().InRecord("input.")...)
 	}
-	if err := st.Update(ctx, label, id, doc, int64(expected), actor(ctx)); err != nil {
-		return nil, err
+	if err := st.Update(ctx, label, id, doc, int64(expected)); err != nil {
+		return nil, recordProblems(err, "input.")
 	}
 	return store.Get[T](ctx, st, label, id)
 }
@@ -89,7 +72,7 @@ func deleteRecord(ctx context.Context, st *store.Store, label, id string, cascad
 // arg, when set, renames the record's fields in problems after the
 // mutation's arguments ("coverageIds[1]" → "territoryIds[1]").
 func editRecord[T any](ctx context.Context, st *store.Store, label, id string, arg func(field string) string, edit func(doc *domain.Document) error) (*T, error) {
-	err := st.Edit(ctx, label, id, actor(ctx), edit)
+	err := recordProblems(st.Edit(ctx, label, id, edit), "")
 	var ps domain.Problems
 	if errors.As(err, &ps) && arg != nil {
 		for i := range ps {
@@ -125,6 +108,16 @@ func link(ctx context.Context, st *store.Store, id string) (*model.ReferralLink,
 		return nil, err
 	}
 	return &model.ReferralLink{ReferralLink: *l, From: from, To: to}, nil
+}
+
+// recordProblems names the problems of a one-record write as fields of the
+// record, after prefix (see domain.Problems.InRecord); other errors pass.
+func recordProblems(err error, prefix string) error {
+	var ps domain.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	return ps.InRecord(prefix)
 }
 
 // inputProblems names the fields of a store's problems as fields of the

@@ -54,8 +54,7 @@ type server struct {
 
 func startServer(t *testing.T, production bool) *server {
 	t.Helper()
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Production: production,
 		Auth: auth.New(auth.Config{JWTSecret: jwtSecret, Keys: st, Development: !production})})
 	srv := httptest.NewServer(h)

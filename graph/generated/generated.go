@@ -20,7 +20,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/matrix"
 	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/referral"
-	"github.com/coopgraph/coopgraph/internal/store"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -916,7 +915,7 @@ type EventResolver interface {
 type MatrixCellResolver interface {
 	LocalProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error)
 	ServingProviders(ctx context.Context, obj *model.MatrixCell) ([]*domain.Stakeholder, error)
-	NearestSupply(ctx context.Context, obj *model.MatrixCell) (*store.Nearby, error)
+	NearestSupply(ctx context.Context, obj *model.MatrixCell) (*matrix.Nearby, error)
 }
 type MutationResolver interface {
 	CreateTerritory(ctx context.Context, input domain.TerritoryRecord) (*domain.Territory, error)
@@ -993,12 +992,12 @@ type QueryResolver interface {
 	Search(ctx context.Context, text string, types []model.SearchType, first *int) ([]*model.SearchHit, error)
 	Me(ctx context.Context) (*auth.Identity, error)
 	APIKeys(ctx context.Context) ([]*auth.APIKey, error)
-	CooperationAreasOverview(ctx context.Context, scopeID string, year *int, targetGroupIds []string) ([]*cooperation.Overview, error)
-	CooperationOpportunities(ctx context.Context, areaID string, scopeID string, first *int) ([]*model.Opportunity, error)
 	CooperationArea(ctx context.Context, id string) (*domain.CooperationArea, error)
 	CooperationAreas(ctx context.Context, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) (*model.CooperationAreaConnection, error)
 	Partnership(ctx context.Context, id string) (*domain.Partnership, error)
 	Partnerships(ctx context.Context, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) (*model.PartnershipConnection, error)
+	CooperationAreasOverview(ctx context.Context, scopeID string, year *int, targetGroupIds []string) ([]*cooperation.Overview, error)
+	CooperationOpportunities(ctx context.Context, areaID string, scopeID string, first *int) ([]*model.Opportunity, error)
 	SupplyDemandMatrix(ctx context.Context, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, domain *domain.ServiceDomain, year *int) (*matrix.Matrix, error)
 	ServiceGaps(ctx context.Context, scopeID string, rowLevel *domain.TerritoryLevel, categoryIds []string, targetGroupIds []string, year *int, minGap *int, first *int) ([]*model.ServiceGap, error)
 	Network(ctx context.Context, scopeID *string, relations []network.Relation, asOf *domain.Date, maxNodes *int) (*model.NetworkGraph, error)
@@ -1015,10 +1014,10 @@ type QueryResolver interface {
 	Projects(ctx context.Context, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) (*model.ProjectConnection, error)
 	Event(ctx context.Context, id string) (*domain.Event, error)
 	Events(ctx context.Context, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) (*model.EventConnection, error)
-	ReferralPaths(ctx context.Context, input model.ReferralPathInput) (*model.ReferralPathResult, error)
 	Referral(ctx context.Context, id string) (*referral.Referral, error)
 	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int) ([]*referral.Referral, error)
-	ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*store.Flows, error)
+	ReferralFlows(ctx context.Context, scopeID string, from *domain.Date, to *domain.Date) (*referral.Flows, error)
+	ReferralPaths(ctx context.Context, input model.ReferralPathInput) (*model.ReferralPathResult, error)
 	ServiceCategory(ctx context.Context, id string) (*domain.ServiceCategory, error)
 	ServiceCategories(ctx context.Context, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceCategoryConnection, error)
 	TargetGroup(ctx context.Context, id string) (*domain.TargetGroup, error)
@@ -1043,12 +1042,12 @@ type ReferralResolver interface {
 	Outcome(ctx context.Context, obj *referral.Referral) (*string, error)
 }
 type ReferralFlowResolver interface {
-	ByStatus(ctx context.Context, obj *store.Flow) ([]*model.ReferralCount, error)
+	ByStatus(ctx context.Context, obj *referral.Flow) ([]*model.ReferralCount, error)
 }
 type ReferralFlowsResolver interface {
-	ByStatus(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
-	ByDeclineReason(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
-	ByOutcome(ctx context.Context, obj *store.Flows) ([]*model.ReferralCount, error)
+	ByStatus(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error)
+	ByDeclineReason(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error)
+	ByOutcome(ctx context.Context, obj *referral.Flows) ([]*model.ReferralCount, error)
 }
 type ReferralLinkResolver interface {
 	Categories(ctx context.Context, obj *model.ReferralLink) ([]*domain.ServiceCategory, error)
@@ -5403,259 +5402,7 @@ extend type Mutation {
   revokeApiKey("Id of the key to revoke." id: ID!): ApiKey!
 }
 `, BuiltIn: false},
-	{Name: "../../schema/areas.graphqls", Input: `extend type CooperationArea {
-  "ACTIVE services in the area's categories or their sub-categories, by name."
-  services(
-    "At most this many: default 100, at most 500."
-    first: Int = 100
-  ): [Service!]!
-  "Needs in the area's categories or their sub-categories, the largest first."
-  needs(
-    "At most this many: default 100, at most 500."
-    first: Int = 100
-  ): [Need!]!
-  """
-  The area in a scope: its stakeholders there by kind and sector, its
-  partnerships, and the demand and supply of its categories. ANALYST role or
-  above.
-  """
-  overview(
-    "Id of the territory to look in (a district, a zone, a country...)."
-    scopeId: ID!
-    "Count only needs of this year. Default: all years."
-    year: Int
-    "Count only needs of these target groups and services for at least one of them. Default: all."
-    targetGroupIds: [ID!]
-  ): CooperationAreaOverview!
-}
-
-"""
-A cooperation area in a scope: the figures of the pilot's "analysis of
-possible areas of cooperation".
-"""
-type CooperationAreaOverview {
-  "The area."
-  area: CooperationArea!
-  "The scope the figures are for."
-  scope: Territory!
-  "Stakeholders active in the area (ACTIVE_IN) located in the scope or below it."
-  activeStakeholders: Int!
-  "Those stakeholders counted by kind and sector, the most numerous first."
-  stakeholderCounts: [StakeholderCount!]!
-  """
-  Partnerships that cover the area (COVERS_AREA) and are in the scope: their
-  territory is in it, or one of their parties is located in it.
-  """
-  partnerships: Int!
-  "Of those, the partnerships with a PUBLIC party and a NON_PROFIT or PRIVATE one."
-  crossSectorPartnerships: Int!
-  "crossSectorPartnerships / partnerships (0 to 1); null when there are no partnerships."
-  crossSectorShare: Float
-  """
-  Demand and supply of the area's categories (with their sub-categories) in
-  the scope, by the rules of the supply–demand matrix; each need and service
-  counted once.
-  """
-  figures: MatrixFigures!
-}
-
-"How many stakeholders have a kind and a sector."
-type StakeholderCount {
-  "The kind."
-  kind: StakeholderKind!
-  "The sector."
-  sector: Sector!
-  "How many."
-  count: Int!
-}
-
-"""
-Two stakeholders active in the same cooperation area that are not yet
-parties to a common partnership, and why they could work together.
-"""
-type CooperationOpportunity {
-  "One of the two (the one whose id sorts first)."
-  a: Stakeholder!
-  "The other."
-  b: Stakeholder!
-  """
-  How much they complement each other: 3 for every category of the area in
-  which one provides an ACTIVE service and the other's territory has needs,
-  1 for every target group both serve, 2 when they are in the same territory
-  and 1 when their territories are neighbours.
-  """
-  score: Int!
-  "The reasons behind the score, as data."
-  reasons: [OpportunityReason!]!
-}
-
-"Why two stakeholders could cooperate."
-type OpportunityReason {
-  "What kind of reason this is."
-  kind: OpportunityReasonKind!
-  "SERVES_DEMAND: the stakeholder that provides the service."
-  provider: Stakeholder
-  "SERVES_DEMAND: the stakeholder in whose territory the need is."
-  inNeed: Stakeholder
-  "SERVES_DEMAND: the area's category of the service and the need."
-  category: ServiceCategory
-  "SERVES_DEMAND: the volume of those needs in that territory or below it."
-  demand: Int
-  "SHARED_TARGET_GROUP: the group both serve."
-  targetGroup: TargetGroup
-  "NEIGHBOUR_TERRITORIES: the distance between their territories in km."
-  distanceKm: Float
-}
-
-"Kinds of reasons for cooperation."
-enum OpportunityReasonKind {
-  "One provides a service of the area that the other's territory needs."
-  SERVES_DEMAND
-  "Both have ACTIVE services for the same target group."
-  SHARED_TARGET_GROUP
-  "Both are located in the same territory."
-  SAME_TERRITORY
-  "Their territories are neighbours (NEIGHBOUR_OF)."
-  NEIGHBOUR_TERRITORIES
-}
-
-extend type Query {
-  """
-  Every cooperation area in a scope, by name, with its stakeholders,
-  partnerships, demand, supply and gap. ANALYST role or above.
-  """
-  cooperationAreasOverview(
-    "Id of the territory to look in."
-    scopeId: ID!
-    "Count only needs of this year. Default: all years."
-    year: Int
-    "Count only needs of these target groups and services for at least one of them. Default: all."
-    targetGroupIds: [ID!]
-  ): [CooperationAreaOverview!]!
-
-  """
-  Pairs of stakeholders active in an area and located in a scope that are
-  not yet parties to a common partnership, the best complemented first (then
-  by the names of a and b). Pairs without any reason are left out. ANALYST
-  role or above.
-  """
-  cooperationOpportunities(
-    "Id of the cooperation area."
-    areaId: ID!
-    "Id of the territory the stakeholders are located in (or below)."
-    scopeId: ID!
-    "How many pairs, 1 to 100. Default 10."
-    first: Int = 10
-  ): [CooperationOpportunity!]!
-}
-`, BuiltIn: false},
-	{Name: "../../schema/common.graphqls", Input: `"""
-A calendar date without time of day or time zone, written ` + "`" + `YYYY-MM-DD` + "`" + `.
-"""
-scalar Date
-
-"""
-An instant in time, written in RFC 3339 (` + "`" + `2022-02-22T10:04:00Z` + "`" + `).
-"""
-scalar DateTime
-
-"""
-Where a page of a connection sits in the whole list (Relay cursor connections).
-"""
-type PageInfo {
-  "True when more items follow the last one of this page."
-  hasNextPage: Boolean!
-  "True when items come before the first one of this page."
-  hasPreviousPage: Boolean!
-  "Cursor of the first item of this page; null when the page is empty."
-  startCursor: String
-  "Cursor of the last item of this page; pass it as ` + "`" + `after` + "`" + ` to get the next page. Null when the page is empty."
-  endCursor: String
-}
-
-"Sort direction."
-enum SortDirection {
-  "Smallest (or A, or oldest) first."
-  ASC
-  "Largest (or Z, or newest) first."
-  DESC
-}
-
-"""
-The read API. Single lookups by ` + "`" + `id` + "`" + ` return null for an unknown id. List fields
-are Relay connections: ` + "`" + `first` + "`" + ` defaults to 20 and may be at most 100; ` + "`" + `after` + "`" + `
-takes the ` + "`" + `endCursor` + "`" + ` of the previous page. ` + "`" + `totalCount` + "`" + ` is computed only when
-it is selected.
-"""
-type Query {
-  """
-  Full-text search over the names, local (Bulgarian) names, acronyms and
-  descriptions of every named thing in the graph, in Cyrillic or Latin script.
-  Each word matches whole words and word prefixes; all words must match.
-  Best matches first.
-  """
-  search(
-    "The words to look for (1 to 200 characters)."
-    text: String!
-    "Restrict the search to these kinds of records; all kinds when omitted."
-    types: [SearchType!]
-    "How many hits to return: default 10, at most 100."
-    first: Int = 10
-  ): [SearchHit!]!
-}
-
-"The kinds of record that ` + "`" + `search` + "`" + ` can find."
-enum SearchType {
-  "Territories."
-  TERRITORY
-  "Stakeholders (organisations)."
-  STAKEHOLDER
-  "Service categories."
-  SERVICE_CATEGORY
-  "Target groups."
-  TARGET_GROUP
-  "Services."
-  SERVICE
-  "Cooperation areas."
-  COOPERATION_AREA
-  "Partnerships."
-  PARTNERSHIP
-  "Practices."
-  PRACTICE
-  "Projects."
-  PROJECT
-  "Events."
-  EVENT
-}
-
-"A record found by ` + "`" + `search` + "`" + `."
-union SearchResult =
-    Territory
-  | Stakeholder
-  | ServiceCategory
-  | TargetGroup
-  | Service
-  | CooperationArea
-  | Partnership
-  | Practice
-  | Project
-  | Event
-
-"One hit of a full-text search."
-type SearchHit {
-  "The kind of record found."
-  type: SearchType!
-  "The record's id."
-  id: ID!
-  "The record's name."
-  name: String!
-  "Relevance as computed by the full-text index; higher is better. Only comparable within one search."
-  score: Float!
-  "The record itself."
-  node: SearchResult!
-}
-`, BuiltIn: false},
-	{Name: "../../schema/cooperation.graphqls", Input: `"""
+	{Name: "../../schema/areas_partnerships.graphqls", Input: `"""
 A thematic area of cooperation (e.g. integration of health and social
 services), linked to service categories, in which stakeholders are active.
 """
@@ -5901,6 +5648,258 @@ extend type Query {
     "Return the items after this cursor."
     after: String
   ): PartnershipConnection!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/common.graphqls", Input: `"""
+A calendar date without time of day or time zone, written ` + "`" + `YYYY-MM-DD` + "`" + `.
+"""
+scalar Date
+
+"""
+An instant in time, written in RFC 3339 (` + "`" + `2022-02-22T10:04:00Z` + "`" + `).
+"""
+scalar DateTime
+
+"""
+Where a page of a connection sits in the whole list (Relay cursor connections).
+"""
+type PageInfo {
+  "True when more items follow the last one of this page."
+  hasNextPage: Boolean!
+  "True when items come before the first one of this page."
+  hasPreviousPage: Boolean!
+  "Cursor of the first item of this page; null when the page is empty."
+  startCursor: String
+  "Cursor of the last item of this page; pass it as ` + "`" + `after` + "`" + ` to get the next page. Null when the page is empty."
+  endCursor: String
+}
+
+"Sort direction."
+enum SortDirection {
+  "Smallest (or A, or oldest) first."
+  ASC
+  "Largest (or Z, or newest) first."
+  DESC
+}
+
+"""
+The read API. Single lookups by ` + "`" + `id` + "`" + ` return null for an unknown id. List fields
+are Relay connections: ` + "`" + `first` + "`" + ` defaults to 20 and may be at most 100; ` + "`" + `after` + "`" + `
+takes the ` + "`" + `endCursor` + "`" + ` of the previous page. ` + "`" + `totalCount` + "`" + ` is computed only when
+it is selected.
+"""
+type Query {
+  """
+  Full-text search over the names, local (Bulgarian) names, acronyms and
+  descriptions of every named thing in the graph, in Cyrillic or Latin script.
+  Each word matches whole words and word prefixes; all words must match.
+  Best matches first.
+  """
+  search(
+    "The words to look for (1 to 200 characters)."
+    text: String!
+    "Restrict the search to these kinds of records; all kinds when omitted."
+    types: [SearchType!]
+    "How many hits to return: default 10, at most 100."
+    first: Int = 10
+  ): [SearchHit!]!
+}
+
+"The kinds of record that ` + "`" + `search` + "`" + ` can find."
+enum SearchType {
+  "Territories."
+  TERRITORY
+  "Stakeholders (organisations)."
+  STAKEHOLDER
+  "Service categories."
+  SERVICE_CATEGORY
+  "Target groups."
+  TARGET_GROUP
+  "Services."
+  SERVICE
+  "Cooperation areas."
+  COOPERATION_AREA
+  "Partnerships."
+  PARTNERSHIP
+  "Practices."
+  PRACTICE
+  "Projects."
+  PROJECT
+  "Events."
+  EVENT
+}
+
+"A record found by ` + "`" + `search` + "`" + `."
+union SearchResult =
+    Territory
+  | Stakeholder
+  | ServiceCategory
+  | TargetGroup
+  | Service
+  | CooperationArea
+  | Partnership
+  | Practice
+  | Project
+  | Event
+
+"One hit of a full-text search."
+type SearchHit {
+  "The kind of record found."
+  type: SearchType!
+  "The record's id."
+  id: ID!
+  "The record's name."
+  name: String!
+  "Relevance as computed by the full-text index; higher is better. Only comparable within one search."
+  score: Float!
+  "The record itself."
+  node: SearchResult!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/cooperation_analysis.graphqls", Input: `extend type CooperationArea {
+  "ACTIVE services in the area's categories or their sub-categories, by name."
+  services(
+    "At most this many: default 100, at most 500."
+    first: Int = 100
+  ): [Service!]!
+  "Needs in the area's categories or their sub-categories, the largest first."
+  needs(
+    "At most this many: default 100, at most 500."
+    first: Int = 100
+  ): [Need!]!
+  """
+  The area in a scope: its stakeholders there by kind and sector, its
+  partnerships, and the demand and supply of its categories. ANALYST role or
+  above.
+  """
+  overview(
+    "Id of the territory to look in (a district, a zone, a country...)."
+    scopeId: ID!
+    "Count only needs of this year. Default: all years."
+    year: Int
+    "Count only needs of these target groups and services for at least one of them. Default: all."
+    targetGroupIds: [ID!]
+  ): CooperationAreaOverview!
+}
+
+"""
+A cooperation area in a scope: the figures of the pilot's "analysis of
+possible areas of cooperation".
+"""
+type CooperationAreaOverview {
+  "The area."
+  area: CooperationArea!
+  "The scope the figures are for."
+  scope: Territory!
+  "Stakeholders active in the area (ACTIVE_IN) located in the scope or below it."
+  activeStakeholders: Int!
+  "Those stakeholders counted by kind and sector, the most numerous first."
+  stakeholderCounts: [StakeholderCount!]!
+  """
+  Partnerships that cover the area (COVERS_AREA) and are in the scope: their
+  territory is in it, or one of their parties is located in it.
+  """
+  partnerships: Int!
+  "Of those, the partnerships with a PUBLIC party and a NON_PROFIT or PRIVATE one."
+  crossSectorPartnerships: Int!
+  "crossSectorPartnerships / partnerships (0 to 1); null when there are no partnerships."
+  crossSectorShare: Float
+  """
+  Demand and supply of the area's categories (with their sub-categories) in
+  the scope, by the rules of the supply–demand matrix; each need and service
+  counted once.
+  """
+  figures: MatrixFigures!
+}
+
+"How many stakeholders have a kind and a sector."
+type StakeholderCount {
+  "The kind."
+  kind: StakeholderKind!
+  "The sector."
+  sector: Sector!
+  "How many."
+  count: Int!
+}
+
+"""
+Two stakeholders active in the same cooperation area that are not yet
+parties to a common partnership, and why they could work together.
+"""
+type CooperationOpportunity {
+  "One of the two (the one whose id sorts first)."
+  a: Stakeholder!
+  "The other."
+  b: Stakeholder!
+  """
+  How much they complement each other: 3 for every category of the area in
+  which one provides an ACTIVE service and the other's territory has needs,
+  1 for every target group both serve, 2 when they are in the same territory
+  and 1 when their territories are neighbours.
+  """
+  score: Int!
+  "The reasons behind the score, as data."
+  reasons: [OpportunityReason!]!
+}
+
+"Why two stakeholders could cooperate."
+type OpportunityReason {
+  "What kind of reason this is."
+  kind: OpportunityReasonKind!
+  "SERVES_DEMAND: the stakeholder that provides the service."
+  provider: Stakeholder
+  "SERVES_DEMAND: the stakeholder in whose territory the need is."
+  inNeed: Stakeholder
+  "SERVES_DEMAND: the area's category of the service and the need."
+  category: ServiceCategory
+  "SERVES_DEMAND: the volume of those needs in that territory or below it."
+  demand: Int
+  "SHARED_TARGET_GROUP: the group both serve."
+  targetGroup: TargetGroup
+  "NEIGHBOUR_TERRITORIES: the distance between their territories in km."
+  distanceKm: Float
+}
+
+"Kinds of reasons for cooperation."
+enum OpportunityReasonKind {
+  "One provides a service of the area that the other's territory needs."
+  SERVES_DEMAND
+  "Both have ACTIVE services for the same target group."
+  SHARED_TARGET_GROUP
+  "Both are located in the same territory."
+  SAME_TERRITORY
+  "Their territories are neighbours (NEIGHBOUR_OF)."
+  NEIGHBOUR_TERRITORIES
+}
+
+extend type Query {
+  """
+  Every cooperation area in a scope, by name, with its stakeholders,
+  partnerships, demand, supply and gap. ANALYST role or above.
+  """
+  cooperationAreasOverview(
+    "Id of the territory to look in."
+    scopeId: ID!
+    "Count only needs of this year. Default: all years."
+    year: Int
+    "Count only needs of these target groups and services for at least one of them. Default: all."
+    targetGroupIds: [ID!]
+  ): [CooperationAreaOverview!]!
+
+  """
+  Pairs of stakeholders active in an area and located in a scope that are
+  not yet parties to a common partnership, the best complemented first (then
+  by the names of a and b). Pairs without any reason are left out. ANALYST
+  role or above.
+  """
+  cooperationOpportunities(
+    "Id of the cooperation area."
+    areaId: ID!
+    "Id of the territory the stakeholders are located in (or below)."
+    scopeId: ID!
+    "How many pairs, 1 to 100. Default 10."
+    first: Int = 10
+  ): [CooperationOpportunity!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/matrix.graphqls", Input: `"""
@@ -7908,129 +7907,7 @@ extend type Query {
   ): EventConnection!
 }
 `, BuiltIn: false},
-	{Name: "../../schema/referral.graphqls", Input: `"What a coordinator asks ` + "`" + `referralPaths` + "`" + `: a need, where the person lives, and how far to look."
-input ReferralPathInput {
-  "Id of the coordinator's organisation, where every chain starts. A COORDINATOR may only give its own."
-  fromStakeholderId: ID!
-  "Id of the territory where the person lives. Default: the territory the coordinator is located in."
-  territoryId: ID
-  "Id of the service category needed; services in its sub-categories qualify too."
-  categoryId: ID!
-  "Target groups the person belongs to: a service for at least one of them qualifies. Default: any service."
-  targetGroupIds: [ID!]
-  "Most referral links in a chain, 0 to 6 (0: only the coordinator's own services). Default 3."
-  maxHops: Int = 3
-  "Farthest a neighbouring territory may be, in km along NEIGHBOUR_OF links, 0 to 500. Default 50."
-  maxDistanceKm: Float = 50
-  "How many paths, 1 to 50. Default 5."
-  first: Int = 5
-}
-
-"The referral chains for one need, best first, and the providers no chain reaches."
-type ReferralPathResult {
-  "The coordinator's organisation."
-  from: Stakeholder!
-  "Where the person lives."
-  territory: Territory!
-  "The category needed."
-  category: ServiceCategory!
-  """
-  One best path per provider, in this order: local services before
-  neighbouring ones, then fewer hops, then shorter distance, then more
-  capacity, then provider and service id.
-  """
-  paths: [ReferralPath!]!
-  """
-  Providers with a qualifying service that no chain of at most maxHops
-  usable links reaches: the protocols worth signing next. Same order as
-  paths, without hops.
-  """
-  unreachableProviders: [UnreachableProvider!]!
-}
-
-"A chain of referral protocols from the coordinator to a provider."
-type ReferralPath {
-  "The stakeholders of the chain in order, from the coordinator to the provider, each with the link that reached it."
-  steps: [ReferralStep!]!
-  "The provider at the end of the chain."
-  provider: Stakeholder!
-  "Its service that qualifies (the best one, when it has several)."
-  service: Service!
-  "Number of referral links followed (0: the coordinator provides the service itself)."
-  hops: Int!
-  """
-  Distance in km from the person's territory to the nearest territory the
-  service covers, along NEIGHBOUR_OF links; 0 when the service covers the
-  person's territory or an area containing it.
-  """
-  distanceKm: Float!
-  "True when distanceKm is 0."
-  local: Boolean!
-  "True when that nearest covered territory is in another municipality than the person's."
-  crossesMunicipalityBorder: Boolean!
-  "True when it is in another district."
-  crossesDistrictBorder: Boolean!
-  "The service's capacity (places), when known."
-  capacity: Int
-  """
-  The ranking as one number, higher is better: 1,000,000 when local,
-  −100,000 per hop, −100 per km, plus capacity/100 up to 0.99.
-  """
-  score: Float!
-}
-
-"""
-One stakeholder of a chain. Every step shows its stakeholder; the link
-that led to it is shown only to a role that may see it: ANALYST and above
-see every link, a COORDINATOR only links its own stakeholder is an end of
-(in a chain, the first). For the others ` + "`" + `via` + "`" + ` is null and ` + "`" + `viaHidden` + "`" + ` true.
-"""
-type ReferralStep {
-  "The stakeholder."
-  stakeholder: Stakeholder!
-  """
-  The referral link that led to it, with its real category restriction.
-  Null for the coordinator (the first step) and when viaHidden is true.
-  """
-  via: ReferralLink
-  """
-  True when a link led to this stakeholder but your role may not see it:
-  its id, status, dates and categories are withheld (the chain follows
-  only ACTIVE links usable for the category asked, so that much is known).
-  False for the first step and whenever via is set.
-  """
-  viaHidden: Boolean!
-}
-
-"A provider that could serve the need but that no chain reaches."
-type UnreachableProvider {
-  "The provider."
-  provider: Stakeholder!
-  "Its best qualifying service."
-  service: Service!
-  "Distance in km as in ReferralPath; 0 when local."
-  distanceKm: Float!
-  "True when distanceKm is 0."
-  local: Boolean!
-}
-
-extend type Query {
-  """
-  Referral chains from a coordinator to the providers that can serve a need
-  where the person lives, or in a territory nearby. A chain follows ACTIVE
-  REFERS_TO links; a link restricted to categories is used only for those
-  categories and their sub-categories. ANALYST role or above; a COORDINATOR
-  only from its own stakeholder, and it sees only the links its stakeholder
-  is an end of (see ReferralStep.viaHidden). Computed in Neo4j in three
-  queries.
-  """
-  referralPaths(
-    "The need, the place and the limits."
-    input: ReferralPathInput!
-  ): ReferralPathResult!
-}
-`, BuiltIn: false},
-	{Name: "../../schema/referrals.graphqls", Input: `"""
+	{Name: "../../schema/referral_cases.graphqls", Input: `"""
 Where a closed-loop referral is: SENT → ACCEPTED | DECLINED | CANCELLED,
 then ACCEPTED → COMPLETED | CANCELLED.
 """
@@ -8259,6 +8136,128 @@ extend type Mutation {
     "The change."
     input: ReferralStatusInput!
   ): Referral!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/referral_paths.graphqls", Input: `"What a coordinator asks ` + "`" + `referralPaths` + "`" + `: a need, where the person lives, and how far to look."
+input ReferralPathInput {
+  "Id of the coordinator's organisation, where every chain starts. A COORDINATOR may only give its own."
+  fromStakeholderId: ID!
+  "Id of the territory where the person lives. Default: the territory the coordinator is located in."
+  territoryId: ID
+  "Id of the service category needed; services in its sub-categories qualify too."
+  categoryId: ID!
+  "Target groups the person belongs to: a service for at least one of them qualifies. Default: any service."
+  targetGroupIds: [ID!]
+  "Most referral links in a chain, 0 to 6 (0: only the coordinator's own services). Default 3."
+  maxHops: Int = 3
+  "Farthest a neighbouring territory may be, in km along NEIGHBOUR_OF links, 0 to 500. Default 50."
+  maxDistanceKm: Float = 50
+  "How many paths, 1 to 50. Default 5."
+  first: Int = 5
+}
+
+"The referral chains for one need, best first, and the providers no chain reaches."
+type ReferralPathResult {
+  "The coordinator's organisation."
+  from: Stakeholder!
+  "Where the person lives."
+  territory: Territory!
+  "The category needed."
+  category: ServiceCategory!
+  """
+  One best path per provider, in this order: local services before
+  neighbouring ones, then fewer hops, then shorter distance, then more
+  capacity, then provider and service id.
+  """
+  paths: [ReferralPath!]!
+  """
+  Providers with a qualifying service that no chain of at most maxHops
+  usable links reaches: the protocols worth signing next. Same order as
+  paths, without hops.
+  """
+  unreachableProviders: [UnreachableProvider!]!
+}
+
+"A chain of referral protocols from the coordinator to a provider."
+type ReferralPath {
+  "The stakeholders of the chain in order, from the coordinator to the provider, each with the link that reached it."
+  steps: [ReferralStep!]!
+  "The provider at the end of the chain."
+  provider: Stakeholder!
+  "Its service that qualifies (the best one, when it has several)."
+  service: Service!
+  "Number of referral links followed (0: the coordinator provides the service itself)."
+  hops: Int!
+  """
+  Distance in km from the person's territory to the nearest territory the
+  service covers, along NEIGHBOUR_OF links; 0 when the service covers the
+  person's territory or an area containing it.
+  """
+  distanceKm: Float!
+  "True when distanceKm is 0."
+  local: Boolean!
+  "True when that nearest covered territory is in another municipality than the person's."
+  crossesMunicipalityBorder: Boolean!
+  "True when it is in another district."
+  crossesDistrictBorder: Boolean!
+  "The service's capacity (places), when known."
+  capacity: Int
+  """
+  The ranking as one number, higher is better: 1,000,000 when local,
+  −100,000 per hop, −100 per km, plus capacity/100 up to 0.99.
+  """
+  score: Float!
+}
+
+"""
+One stakeholder of a chain. Every step shows its stakeholder; the link
+that led to it is shown only to a role that may see it: ANALYST and above
+see every link, a COORDINATOR only links its own stakeholder is an end of
+(in a chain, the first). For the others ` + "`" + `via` + "`" + ` is null and ` + "`" + `viaHidden` + "`" + ` true.
+"""
+type ReferralStep {
+  "The stakeholder."
+  stakeholder: Stakeholder!
+  """
+  The referral link that led to it, with its real category restriction.
+  Null for the coordinator (the first step) and when viaHidden is true.
+  """
+  via: ReferralLink
+  """
+  True when a link led to this stakeholder but your role may not see it:
+  its id, status, dates and categories are withheld (the chain follows
+  only ACTIVE links usable for the category asked, so that much is known).
+  False for the first step and whenever via is set.
+  """
+  viaHidden: Boolean!
+}
+
+"A provider that could serve the need but that no chain reaches."
+type UnreachableProvider {
+  "The provider."
+  provider: Stakeholder!
+  "Its best qualifying service."
+  service: Service!
+  "Distance in km as in ReferralPath; 0 when local."
+  distanceKm: Float!
+  "True when distanceKm is 0."
+  local: Boolean!
+}
+
+extend type Query {
+  """
+  Referral chains from a coordinator to the providers that can serve a need
+  where the person lives, or in a territory nearby. A chain follows ACTIVE
+  REFERS_TO links; a link restricted to categories is used only for those
+  categories and their sub-categories. ANALYST role or above; a COORDINATOR
+  only from its own stakeholder, and it sees only the links its stakeholder
+  is an end of (see ReferralStep.viaHidden). Computed in Neo4j in three
+  queries.
+  """
+  referralPaths(
+    "The need, the place and the limits."
+    input: ReferralPathInput!
+  ): ReferralPathResult!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/service.graphqls", Input: `"""
@@ -16394,8 +16393,8 @@ func (ec *executionContext) _MatrixCell_nearestSupply(ctx context.Context, field
 			return ec.Resolvers.MatrixCell().NearestSupply(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Nearby) graphql.Marshaler {
-			return ec.marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *matrix.Nearby) graphql.Marshaler {
+			return ec.marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx, selections, v)
 		},
 		true,
 		false,
@@ -18690,7 +18689,7 @@ func (ec *executionContext) fieldContext_Mutation_updateReferralStatus(ctx conte
 	return fc, nil
 }
 
-func (ec *executionContext) _NearbySupply_territory(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_territory(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18722,7 +18721,7 @@ func (ec *executionContext) fieldContext_NearbySupply_territory(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _NearbySupply_distanceKm(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_distanceKm(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18745,7 +18744,7 @@ func (ec *executionContext) fieldContext_NearbySupply_distanceKm(_ context.Conte
 	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Float")
 }
 
-func (ec *executionContext) _NearbySupply_hops(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_hops(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18768,7 +18767,7 @@ func (ec *executionContext) fieldContext_NearbySupply_hops(_ context.Context, fi
 	return graphql.NewScalarFieldContext("NearbySupply", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NearbySupply_supply(ctx context.Context, field graphql.CollectedField, obj *store.Nearby) (ret graphql.Marshaler) {
+func (ec *executionContext) _NearbySupply_supply(ctx context.Context, field graphql.CollectedField, obj *matrix.Nearby) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22650,94 +22649,6 @@ func (ec *executionContext) fieldContext_Query_apiKeys(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_cooperationAreasOverview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_cooperationAreasOverview(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CooperationAreasOverview(ctx, fc.Args["scopeId"].(string), fc.Args["year"].(*int), fc.Args["targetGroupIds"].([]string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*cooperation.Overview) graphql.Marshaler {
-			return ec.marshalNCooperationAreaOverview2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverviewᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_cooperationAreasOverview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CooperationAreaOverview(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_cooperationAreasOverview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_cooperationOpportunities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_cooperationOpportunities(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CooperationOpportunities(ctx, fc.Args["areaId"].(string), fc.Args["scopeId"].(string), fc.Args["first"].(*int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Opportunity) graphql.Marshaler {
-			return ec.marshalNCooperationOpportunity2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_cooperationOpportunities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CooperationOpportunity(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_cooperationOpportunities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_cooperationArea(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22908,6 +22819,94 @@ func (ec *executionContext) fieldContext_Query_partnerships(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_partnerships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cooperationAreasOverview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cooperationAreasOverview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CooperationAreasOverview(ctx, fc.Args["scopeId"].(string), fc.Args["year"].(*int), fc.Args["targetGroupIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cooperation.Overview) graphql.Marshaler {
+			return ec.marshalNCooperationAreaOverview2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋcooperationᚐOverviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cooperationAreasOverview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationAreaOverview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cooperationAreasOverview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cooperationOpportunities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cooperationOpportunities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CooperationOpportunities(ctx, fc.Args["areaId"].(string), fc.Args["scopeId"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Opportunity) graphql.Marshaler {
+			return ec.marshalNCooperationOpportunity2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐOpportunityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cooperationOpportunities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CooperationOpportunity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cooperationOpportunities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23618,50 +23617,6 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_referralPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_referralPaths(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ReferralPaths(ctx, fc.Args["input"].(model.ReferralPathInput))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralPathResult) graphql.Marshaler {
-			return ec.marshalNReferralPathResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathResult(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_referralPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ReferralPathResult(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_referralPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_referral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23763,8 +23718,8 @@ func (ec *executionContext) _Query_referralFlows(ctx context.Context, field grap
 			return ec.Resolvers.Query().ReferralFlows(ctx, fc.Args["scopeId"].(string), fc.Args["from"].(*domain.Date), fc.Args["to"].(*domain.Date))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Flows) graphql.Marshaler {
-			return ec.marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlows(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Flows) graphql.Marshaler {
+			return ec.marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlows(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23788,6 +23743,50 @@ func (ec *executionContext) fieldContext_Query_referralFlows(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_referralFlows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_referralPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referralPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReferralPaths(ctx, fc.Args["input"].(model.ReferralPathInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralPathResult) graphql.Marshaler {
+			return ec.marshalNReferralPathResult2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋgraphᚋmodelᚐReferralPathResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referralPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralPathResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referralPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24829,7 +24828,7 @@ func (ec *executionContext) fieldContext_ReferralCount_count(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReferralCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReferralFlow_sourceTerritory(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_sourceTerritory(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24861,7 +24860,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_sourceTerritory(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_targetTerritory(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_targetTerritory(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24893,7 +24892,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_targetTerritory(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_category(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_category(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24925,7 +24924,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_category(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_count(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_count(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24948,7 +24947,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_count(_ context.Context, f
 	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReferralFlow_byStatus(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_byStatus(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24980,7 +24979,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_byStatus(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlow_crossesMunicipalityBorder(ctx context.Context, field graphql.CollectedField, obj *store.Flow) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlow_crossesMunicipalityBorder(ctx context.Context, field graphql.CollectedField, obj *referral.Flow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25003,7 +25002,7 @@ func (ec *executionContext) fieldContext_ReferralFlow_crossesMunicipalityBorder(
 	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _ReferralFlows_scope(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_scope(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25035,7 +25034,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_scope(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_total(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_total(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25058,7 +25057,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_total(_ context.Context, 
 	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25070,8 +25069,8 @@ func (ec *executionContext) _ReferralFlows_flows(ctx context.Context, field grap
 			return obj.Flows, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*store.Flow) graphql.Marshaler {
-			return ec.marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlowᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*referral.Flow) graphql.Marshaler {
+			return ec.marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlowᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25090,7 +25089,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_flows(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_byStatus(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_byStatus(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25122,7 +25121,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_byStatus(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_byDeclineReason(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_byDeclineReason(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25154,7 +25153,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_byDeclineReason(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_byOutcome(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_byOutcome(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25186,7 +25185,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_byOutcome(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ReferralFlows_medianHoursToAccept(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_medianHoursToAccept(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25209,7 +25208,7 @@ func (ec *executionContext) fieldContext_ReferralFlows_medianHoursToAccept(_ con
 	return graphql.NewScalarFieldContext("ReferralFlows", field, false, false, "Float")
 }
 
-func (ec *executionContext) _ReferralFlows_medianHoursToComplete(ctx context.Context, field graphql.CollectedField, obj *store.Flows) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralFlows_medianHoursToComplete(ctx context.Context, field graphql.CollectedField, obj *referral.Flows) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27594,8 +27593,8 @@ func (ec *executionContext) _ServiceGap_nearby(ctx context.Context, field graphq
 			return obj.Nearby, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []store.Nearby) graphql.Marshaler {
-			return ec.marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearbyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []matrix.Nearby) graphql.Marshaler {
+			return ec.marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearbyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -36517,7 +36516,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 var nearbySupplyImplementors = []string{"NearbySupply"}
 
-func (ec *executionContext) _NearbySupply(ctx context.Context, sel ast.SelectionSet, obj *store.Nearby) graphql.Marshaler {
+func (ec *executionContext) _NearbySupply(ctx context.Context, sel ast.SelectionSet, obj *matrix.Nearby) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, nearbySupplyImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -38030,18 +38029,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiKeys(ctx, field)
 				})
-		case "cooperationAreasOverview":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_cooperationAreasOverview(ctx, field)
-				})
-		case "cooperationOpportunities":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_cooperationOpportunities(ctx, field)
-				})
 		case "cooperationArea":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -38065,6 +38052,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_partnerships(ctx, field)
+				})
+		case "cooperationAreasOverview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cooperationAreasOverview(ctx, field)
+				})
+		case "cooperationOpportunities":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cooperationOpportunities(ctx, field)
 				})
 		case "supplyDemandMatrix":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -38162,12 +38161,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
 				})
-		case "referralPaths":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_referralPaths(ctx, field)
-				})
 		case "referral":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -38185,6 +38178,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_referralFlows(ctx, field)
+				})
+		case "referralPaths":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_referralPaths(ctx, field)
 				})
 		case "serviceCategory":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -38435,7 +38434,7 @@ func (ec *executionContext) _ReferralCount(ctx context.Context, sel ast.Selectio
 
 var referralFlowImplementors = []string{"ReferralFlow"}
 
-func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.SelectionSet, obj *store.Flow) graphql.Marshaler {
+func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.SelectionSet, obj *referral.Flow) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -38494,7 +38493,7 @@ func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.Selection
 
 var referralFlowsImplementors = []string{"ReferralFlows"}
 
-func (ec *executionContext) _ReferralFlows(ctx context.Context, sel ast.SelectionSet, obj *store.Flows) graphql.Marshaler {
+func (ec *executionContext) _ReferralFlows(ctx context.Context, sel ast.SelectionSet, obj *referral.Flows) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41292,15 +41291,15 @@ func (ec *executionContext) marshalNMatrixRow2ᚖgithubᚗcomᚋcoopgraphᚋcoop
 	return ec._MatrixRow(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx context.Context, sel ast.SelectionSet, v store.Nearby) graphql.Marshaler {
+func (ec *executionContext) marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx context.Context, sel ast.SelectionSet, v matrix.Nearby) graphql.Marshaler {
 	return ec._NearbySupply(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearbyᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Nearby) graphql.Marshaler {
+func (ec *executionContext) marshalNNearbySupply2ᚕgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearbyᚄ(ctx context.Context, sel ast.SelectionSet, v []matrix.Nearby) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx, sel, v[i])
+		return ec.marshalNNearbySupply2githubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42038,11 +42037,11 @@ func (ec *executionContext) marshalNReferralCount2ᚖgithubᚗcomᚋcoopgraphᚋ
 	return ec._ReferralCount(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Flow) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*referral.Flow) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlow(ctx, sel, v[i])
+		return ec.marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlow(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42054,7 +42053,7 @@ func (ec *executionContext) marshalNReferralFlow2ᚕᚖgithubᚗcomᚋcoopgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlow(ctx context.Context, sel ast.SelectionSet, v *store.Flow) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlow(ctx context.Context, sel ast.SelectionSet, v *referral.Flow) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReferralFlow!")
 		return graphql.Null
@@ -42062,7 +42061,7 @@ func (ec *executionContext) marshalNReferralFlow2ᚖgithubᚗcomᚋcoopgraphᚋc
 	return ec._ReferralFlow(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐFlows(ctx context.Context, sel ast.SelectionSet, v *store.Flows) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralFlows2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋreferralᚐFlows(ctx context.Context, sel ast.SelectionSet, v *referral.Flows) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReferralFlows!")
 		return graphql.Null
@@ -43352,7 +43351,7 @@ func (ec *executionContext) unmarshalONameOrder2ᚖgithubᚗcomᚋcoopgraphᚋco
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋstoreᚐNearby(ctx context.Context, sel ast.SelectionSet, v *store.Nearby) graphql.Marshaler {
+func (ec *executionContext) marshalONearbySupply2ᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋmatrixᚐNearby(ctx context.Context, sel ast.SelectionSet, v *matrix.Nearby) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -1,11 +1,8 @@
 package model
 
 import (
-	"context"
-
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/matrix"
-	"github.com/coopgraph/coopgraph/internal/store"
 )
 
 // MatrixRow is a row of a supply–demand matrix.
@@ -28,25 +25,19 @@ type MatrixCell struct {
 	Territory *domain.Territory
 	Category  *domain.ServiceCategory
 	matrix.Figures
-	Details CellDetails
+	Details *matrix.Details
 }
 
 // Key names the cell by its row's and column's ids.
-func (c *MatrixCell) Key() store.CellKey {
-	return store.CellKey{Row: c.Territory.ID, Col: c.Category.ID}
-}
-
-// CellDetails answers the costly fields of a matrix's cells.
-type CellDetails interface {
-	Providers(ctx context.Context, c *MatrixCell, local bool) ([]*domain.Stakeholder, error)
-	Nearest(ctx context.Context, c *MatrixCell) (*store.Nearby, error)
+func (c *MatrixCell) Key() matrix.CellKey {
+	return matrix.CellKey{Row: c.Territory.ID, Col: c.Category.ID}
 }
 
 // ServiceGap is a cell with unmet demand and the territories nearby that
 // have supply.
 type ServiceGap struct {
 	Cell   *MatrixCell
-	Nearby []store.Nearby
+	Nearby []matrix.Nearby
 }
 
 // Opportunity is a pair of stakeholders that could cooperate.

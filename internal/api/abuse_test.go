@@ -145,8 +145,7 @@ func nestedFragments(levels int) string {
 // refuses Ints beyond 32 bits, measures fragments once, charges every
 // field, caps fields and aliases, and every refusal runs no Cypher.
 func TestComplexityMeasure(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := authHandler(st, api.Options{RequestTimeout: 5 * time.Second})
 	viewer := token(auth.Viewer, "")
 	heavy := `stakeholders(first: 100) { nodes { services(first: 500) { coverage { stakeholders(first: 100) { id } } } } }`
@@ -228,8 +227,7 @@ func TestComplexityMeasure(t *testing.T) {
 // upload: refused for a role that may not import before its body is read,
 // and refused for anything but importGraph.
 func TestMultipartIsForImports(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := authHandler(st, api.Options{})
 	form := func(query string) (string, *bytes.Buffer) {
 		var body bytes.Buffer
@@ -293,8 +291,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // does, a request may run few, an identity runs two at a time, and the
 // rate limit charges a request its cost.
 func TestAnalysesAreCharged(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	analyst := token(auth.Analyst, "")
 	centrality := func(n int) string {
 		var b strings.Builder
@@ -381,8 +378,7 @@ func (o *inFlight) QueryDone(string, time.Duration, error) { o.now.Add(-1) }
 // valid key is looked up once, and a revoked one is refused at once on
 // the instance that revoked it.
 func TestCredentialLookups(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := authHandler(st, api.Options{})
 	before := st.QueriesRun()
 	var limited int
@@ -440,8 +436,7 @@ func TestCredentialLookups(t *testing.T) {
 // TestErrorContract: points 10 and 12. Every refusal has a code, the
 // matching status and the request id, and echoes nothing.
 func TestErrorContract(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := authHandler(st, api.Options{MaxBodyBytes: 4096})
 	admin := token(auth.Admin, "")
 	const marker = "ECHO-MARKER-0123456789"

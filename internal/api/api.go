@@ -29,8 +29,9 @@ import (
 	"github.com/coopgraph/coopgraph/graph"
 	"github.com/coopgraph/coopgraph/graph/generated"
 	"github.com/coopgraph/coopgraph/internal/auth"
-	"github.com/coopgraph/coopgraph/internal/batch"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
+	"github.com/coopgraph/coopgraph/internal/logging"
 	"github.com/coopgraph/coopgraph/internal/metrics"
 	"github.com/coopgraph/coopgraph/internal/network"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -97,6 +98,9 @@ func New(o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	// Every line of a request carries its id, whichever logger the caller
+	// gave (tests give their own).
+	o.Logger = logging.New(o.Logger.Handler())
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second
 	}
@@ -112,8 +116,10 @@ func New(o Options) http.Handler {
 	if o.MaxComplexity <= 0 {
 		o.MaxComplexity = 500000
 	}
-	a := &api{opts: o, log: o.Logger,
-		resolver: &graph.Resolver{Store: o.Store, Networks: network.NewCache(time.Minute, 32)},
+	// One cache of network projections for GraphQL and the network files.
+	networks := network.NewNetworks(o.Store, network.NewCache(time.Minute, 32))
+	a := &api{opts: o, log: o.Logger, networks: networks,
+		resolver: &graph.Resolver{Store: o.Store, Networks: networks},
 		lookups:  newRateLimiter(lookupRate, lookupBurst), analyses: newSlots(analysesPerIdentity)}
 
 	mux := http.NewServeMux()
@@ -143,7 +149,8 @@ func New(o Options) http.Handler {
 
 type api struct {
 	opts     Options
-	resolver *graph.Resolver // shared by GraphQL and the file exports
+	resolver *graph.Resolver
+	networks *network.Networks // the network files
 	log      *slog.Logger
 	limiter  *rateLimiter
 	lookups  *rateLimiter // API-key lookups per address
@@ -212,7 +219,7 @@ func (a *api) graphql() http.Handler {
 	srv.AroundRootFields(a.limitAnalyses)
 	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		a.log.ErrorContext(ctx, "panic in resolver", "panic", p, "request_id", requestID(ctx))
+		a.log.ErrorContext(ctx, "panic in resolver", "panic", p)
 		return &domain.Error{Code: domain.CodeInternal, Message: "internal error"}
 	})
 	return srv
@@ -264,7 +271,7 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 			gerr.Extensions[k] = v
 		}
 		if derr.Code == domain.CodeInternal || derr.Code == domain.CodeUnavailable || derr.Code == domain.CodeTimeout {
-			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err, "request_id", requestID(ctx))
+			a.log.ErrorContext(ctx, "request failed", "code", derr.Code, "error", err)
 		}
 	case gerr.Extensions["code"] == domain.CodeTooComplex || gerr.Extensions["code"] == domain.CodeForbidden:
 		// Refused by the query limits or the allow-list before anything ran.
@@ -295,7 +302,7 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 		// resolver: a body that is not JSON, no query, a bad upload.
 		gerr.Extensions["code"] = domain.CodeBadUserInput
 	default:
-		a.log.ErrorContext(ctx, "internal error", "error", err, "request_id", requestID(ctx))
+		a.log.ErrorContext(ctx, "internal error", "error", err)
 		gerr.Message = "internal error"
 		gerr.Extensions["code"] = domain.CodeInternal
 	}
@@ -380,12 +387,7 @@ func infoFrom(ctx context.Context) *requestInfo {
 	return info
 }
 
-func requestID(ctx context.Context) string {
-	if info := infoFrom(ctx); info != nil {
-		return info.id
-	}
-	return ""
-}
+func requestID(ctx context.Context) string { return logging.RequestID(ctx) }
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
@@ -404,7 +406,8 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), infoKey{}, &requestInfo{id: id, w: w})))
+		ctx := logging.WithRequestID(r.Context(), id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, infoKey{}, &requestInfo{id: id, w: w})))
 	})
 }
 
@@ -425,7 +428,7 @@ func bookmarksOf(r *http.Request) []string {
 }
 
 // middleware wraps the GraphQL handler and the exports: identity, rate
-// limit, body limit, deadline, per-request batcher, Cypher counter and
+// limit, body limit, deadline, per-request field loader, Cypher counter and
 // slots, one log line. Everything that refuses a request here runs before
 // any Cypher, but for the lookup of an API key not yet cached (limited per
 // address first).
@@ -482,7 +485,7 @@ func (a *api) middleware(next http.Handler) http.Handler {
 
 		ctx, cancel := context.WithTimeout(ctx, a.opts.RequestTimeout)
 		defer cancel()
-		ctx = batch.With(ctx, batch.New())
+		ctx = loader.With(ctx, loader.New())
 		ctx = store.CountQueries(ctx)
 		ctx = store.LimitConcurrency(ctx, requestSlots)
 		if a.opts.Store != nil {
@@ -502,7 +505,6 @@ func (a *api) logRequest(ctx context.Context, info *requestInfo, status int, sta
 		a.opts.Metrics.Request(info.operation, status, time.Since(start), info.codes)
 	}
 	a.log.LogAttrs(ctx, slog.LevelInfo, "graphql",
-		slog.String("request_id", info.id),
 		slog.String("operation", info.operation),
 		slog.String("kind", info.kind),
 		slog.Int("status", status),

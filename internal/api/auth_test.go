@@ -23,8 +23,7 @@ import (
 // that may not write gets FORBIDDEN with no Cypher run and nothing written;
 // production mode has neither introspection nor GraphiQL.
 func TestAuthentication(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	secret := []byte("a-test-secret-of-at-least-32-bytes!!")
 	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Production: true,
 		Auth: auth.New(auth.Config{JWTSecret: secret, Keys: st})})

@@ -41,8 +41,7 @@ func postWith(t *testing.T, h http.Handler, query, bookmark string) (response, s
 // driver, which has not seen the write — reads the write when the request
 // carries the bookmark. A bookmark the API did not make is BAD_USER_INPUT.
 func TestBookmarkReadYourWrites(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h1 := newHandler(st)
 	r, bookmark, ext := postWith(t, h1, `mutation { updateTargetGroup(id: "tg-older-people", expectedVersion: 1,
 		input: {name: "Older people (65+)"}) { version } }`, "")

@@ -6,16 +6,13 @@ import (
 	"testing"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
-	"github.com/coopgraph/coopgraph/internal/testdb"
 )
 
 // TestConcurrentUpdatesOneWins: 50 updateStakeholder calls at once, all
 // with the same expectedVersion: exactly one succeeds, the others get
 // CONFLICT, and the stored record is the winner's input.
 func TestConcurrentUpdatesOneWins(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
-	h := newHandler(st)
+	st, h := demoHandler(t)
 	const update = `mutation($id: ID!, $v: Int!, $name: String!) {
   updateStakeholder(id: $id, expectedVersion: $v, input: {name: $name, kind: NGO, sector: NON_PROFIT, territoryId: "tr-pazardzhik"}) { name version }
 }`

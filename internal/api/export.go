@@ -30,7 +30,7 @@ func (a *api) matrixCSV(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, ctx, err)
 		return
 	}
-	m, err := a.opts.Store.Matrix(ctx, q)
+	m, err := matrix.Compute(ctx, a.opts.Store, q)
 	if err != nil {
 		a.refuse(w, ctx, err)
 		return
@@ -87,7 +87,7 @@ func matrixQueryOf(r *http.Request) (matrix.Query, error) {
 		}
 		return out
 	}
-	q := matrix.Query{ScopeID: v.Get("scopeId"), RowLevel: domain.LevelMunicipality,
+	q := matrix.Query{ScopeID: v.Get("scopeId"), RowLevel: matrix.DefaultRowLevel,
 		CategoryIDs: list("categoryIds"), TargetGroupIDs: list("targetGroupIds")}
 	var ps domain.Problems
 	if q.ScopeID == "" {
@@ -150,7 +150,7 @@ func (a *api) networkFile(format string) http.HandlerFunc {
 			}
 			asOf = &d
 		}
-		maxNodes := 500
+		maxNodes := network.DefaultMaxNodes
 		if s := v.Get("maxNodes"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
@@ -162,7 +162,7 @@ func (a *api) networkFile(format string) http.HandlerFunc {
 			a.refuse(w, ctx, ps)
 			return
 		}
-		g, _, err := a.resolver.Network(ctx, v.Get("scopeId"), relations, asOf, maxNodes)
+		g, _, err := a.networks.Network(ctx, v.Get("scopeId"), relations, asOf, maxNodes)
 		if err != nil {
 			a.refuse(w, ctx, err)
 			return
@@ -180,7 +180,7 @@ func (a *api) networkFile(format string) http.HandlerFunc {
 			err = g.WriteGraphML(w, g.Attributes())
 		}
 		if err != nil {
-			a.log.WarnContext(ctx, "network file not written in full", "error", err, "request_id", requestID(ctx))
+			a.log.WarnContext(ctx, "network file not written in full", "error", err)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/coopgraph/coopgraph/internal/api"
 	"github.com/coopgraph/coopgraph/internal/store"
+	"github.com/coopgraph/coopgraph/internal/testdb"
 )
 
 // gqlError is one error of a GraphQL response.
@@ -34,6 +35,14 @@ type response struct {
 }
 
 // newHandler returns the API over st, logging nowhere (to stderr with
+// demoHandler is the database with the demo dataset and a handler over it:
+// the start of most read tests.
+func demoHandler(t testing.TB) (*store.Store, http.Handler) {
+	t.Helper()
+	st := testdb.OpenDemo(t)
+	return st, newHandler(st)
+}
+
 // COOPGRAPH_TEST_LOG=1, to see internal errors while debugging a test).
 func newHandler(st *store.Store) http.Handler {
 	var w io.Writer = io.Discard

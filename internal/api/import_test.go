@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
-	"github.com/coopgraph/coopgraph/internal/testdb"
 )
 
 const importReport = `dryRun written counts { type created updated unchanged rejected } problems { file line record field message } warnings { field message }`
@@ -38,9 +37,7 @@ func (r report) count(typ string) (created, updated, unchanged, rejected int) {
 // then for real, then again: unchanged), with problems reported in the
 // report, and with an uploaded CSV file through a multipart request.
 func TestImportGraphMutation(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
-	h := newHandler(st)
+	st, h := demoHandler(t)
 	doc := map[string]any{"format": "coopgraph/v1", "stakeholders": []any{
 		map[string]any{"id": "imp-st-1", "name": "Imported NGO", "kind": "NGO", "sector": "NON_PROFIT", "territoryId": "tr-lesichovo"},
 	}}

@@ -15,8 +15,7 @@ import (
 // TOO_COMPLEX before any Cypher runs; the complexity of a small query is
 // the one worked out by hand.
 func TestQueryLimits(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 
 	// stakeholders(first: 2): 1 + 2 × nodes; nodes (the connection's page,
 	// paid for already): 1 + 1 × (id 1 + services); services(first: 3):

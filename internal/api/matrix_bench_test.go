@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/hsds"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 	importer "github.com/coopgraph/coopgraph/internal/transfer"
@@ -37,7 +38,7 @@ func BenchmarkSupplyDemandMatrix(b *testing.B) {
 	}
 	f.Close()
 	in := importer.Input{Format: importer.FormatJSON, Name: "matrix.json", Open: func() (io.ReadCloser, error) { return os.Open(path) }}
-	if _, err := importer.Import(context.Background(), st, []importer.Input{in}, importer.Options{By: "bench"}, hsds.Options{}); err != nil {
+	if _, err := importer.Import(auth.WithActor(context.Background(), "bench"), st, []importer.Input{in}, importer.Options{}, hsds.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	h := newHandler(st)

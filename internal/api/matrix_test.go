@@ -467,9 +467,7 @@ func TestMatrixCSV(t *testing.T) {
 // service; the one in Pazardzhik, its neighbour 25 km away, could serve
 // them. Peshtera is in the same situation, 20 km from Pazardzhik.
 func TestDemoGapANeighbourCanServe(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
-	h := newHandler(st)
+	st, h := demoHandler(t)
 	var got struct {
 		ServiceGaps []struct {
 			Cell struct {

@@ -82,7 +82,7 @@ func measureNetwork(b *testing.B, st *store.Store) map[string]float64 {
 	var g *network.Graph
 	timed("projection", func() {
 		var err error
-		g, err = st.NetworkProjection(ctx, store.NetworkQuery{Relations: []network.Relation{network.Partnership, network.Referral, network.Event}})
+		g, err = st.NetworkProjection(ctx, network.Query{Relations: []network.Relation{network.Partnership, network.Referral, network.Event}})
 		if err != nil {
 			b.Fatal(err)
 		}

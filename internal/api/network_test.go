@@ -252,9 +252,7 @@ func TestNetworkBadInput(t *testing.T) {
 // partners), and the NGOs and agencies trained in Lesichovo on 19
 // September 2018 form another.
 func TestDemoCommunities(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
-	h := newHandler(st)
+	st, h := demoHandler(t)
 	var got struct {
 		Communities struct {
 			Modularity  float64

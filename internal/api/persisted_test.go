@@ -23,8 +23,7 @@ func sha(q string) string {
 // TestAllowList: in allow-list mode a registered operation runs, sent as
 // text or as its hash alone; anything else is FORBIDDEN with no Cypher run.
 func TestAllowList(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	const registered = `query TargetGroup { targetGroup(id: "tg-older-people") { name } }`
 	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		PersistedQueries: map[string]string{sha(registered): registered}})
@@ -91,9 +90,7 @@ func TestLoadPersistedQueries(t *testing.T) {
 // hash, is told the server does not know it, sends the text with the hash,
 // and from then on the hash alone.
 func TestAutomaticPersistedQueries(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
-	h := newHandler(st)
+	st, h := demoHandler(t)
 	const q = `{ targetGroup(id: "tg-older-people") { name } }`
 	ext := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": sha(q)}}
 	send := func(body map[string]any) response { return postBody(t, h, st, body) }

@@ -47,7 +47,7 @@ func (a *api) guard(next http.Handler) http.Handler {
 			defer close(finished)
 			defer func() {
 				if p := recover(); p != nil {
-					a.log.ErrorContext(ctx, "panic in GraphQL handler", "panic", p, "request_id", requestID(ctx))
+					a.log.ErrorContext(ctx, "panic in GraphQL handler", "panic", p)
 					g.WriteHeader(http.StatusInternalServerError)
 					_, _ = g.Write([]byte(`{"errors":[{"message":"internal error"}]}`))
 				}

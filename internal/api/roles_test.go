@@ -107,8 +107,7 @@ var nestedOperations = map[string]string{
 // arguments then fail validation or find nothing). The graph is unchanged
 // at the end.
 func TestRoleOperationTable(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	hs := roleHandlers(st)
 	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
 	before := fingerprint(t, st)
@@ -268,8 +267,7 @@ func fingerprint(t *testing.T, st *store.Store) string {
 // a relationship field, a link by id — and that totals count only what it
 // sees.
 func TestRoleVisibility(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	hs := roleHandlers(st)
 
 	// The chamber of commerce in Vratsa is the one stakeholder whose e-mail
@@ -375,8 +373,7 @@ func TestRoleVisibility(t *testing.T) {
 // and the referral links from it, and nothing else; every refusal is
 // FORBIDDEN (NOT_FOUND for a link it may not see) and writes nothing.
 func TestCoordinatorWrites(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := roleHandlers(st)[auth.Coordinator]
 	service := func(id, provider string) map[string]any {
 		return map[string]any{"input": map[string]any{"id": id, "name": "Evening helpline", "status": "ACTIVE", "deliveryMode": "REMOTE",
@@ -434,8 +431,7 @@ func TestCoordinatorWrites(t *testing.T) {
 // lists it, and revokes it, after which the key is UNAUTHENTICATED; bad
 // input names the field.
 func TestAPIKeyMutations(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Production: true,
 		Auth: auth.New(auth.Config{JWTSecret: roleSecret, Keys: st})})
 	hs := roleHandlers(st)

@@ -14,8 +14,7 @@ import (
 // TestTracing: with a tracer provider installed, a request makes one span
 // for its operation and one child span per Cypher query, in one trace.
 func TestTracing(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	rec := tracetest.NewSpanRecorder()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
 	prev := otel.GetTracerProvider()

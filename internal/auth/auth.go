@@ -72,6 +72,30 @@ func From(ctx context.Context) (Identity, bool) {
 	return id, ok
 }
 
+type actorKey struct{}
+
+// WithActor returns ctx whose writes are recorded as made by name: for
+// work no request identity stands behind (the CLI and the demo loader
+// write as "system", tests as "test").
+func WithActor(ctx context.Context, name string) context.Context {
+	return context.WithValue(ctx, actorKey{}, name)
+}
+
+// Actor is who a write in ctx is recorded as (updatedBy, a referral's
+// history): the name given to WithActor, else the subject of the
+// request's identity (a token's sub, "apikey:<id>" or "anonymous"), else
+// "api". It travels in the context like the role, so no write function
+// takes it as an argument.
+func Actor(ctx context.Context) string {
+	if name, ok := ctx.Value(actorKey{}).(string); ok && name != "" {
+		return name
+	}
+	if who, ok := From(ctx); ok && who.Subject != "" {
+		return who.Subject
+	}
+	return "api"
+}
+
 // KeyStore finds API keys by the hash of their secret.
 type KeyStore interface {
 	APIKeyByHash(ctx context.Context, hash string) (*APIKey, error)

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/csvio"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/hsds"
@@ -53,9 +54,10 @@ func Import(ctx context.Context, st *store.Store, files []string, o *ImportOptio
 		}
 		inputs = append(inputs, in)
 	}
-	opt := transfer.Options{DryRun: o.DryRun, Atomic: o.Atomic, By: "system",
+	ctx = auth.WithActor(ctx, "system")
+	opt := transfer.Options{DryRun: o.DryRun, Atomic: o.Atomic,
 		Progress: func(p transfer.Progress) {
-			if p.Phase != "validate" && (p.Done%50000 < transfer.BatchSize || p.Done == p.Total) {
+			if p.Phase != "validate" && (p.Done%50000 < transfer.ChunkSize || p.Done == p.Total) {
 				fmt.Fprintf(stderr, "%s: %d/%d records, %.1f s\n", p.Phase, p.Done, p.Total, p.Elapsed.Seconds())
 			}
 		}}

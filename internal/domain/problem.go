@@ -45,3 +45,21 @@ func (ps Problems) Error() string {
 	}
 	return strings.Join(s, "; ")
 }
+
+// InRecord names the problems of a one-record document as fields of that
+// record, after prefix: "stakeholders[0].kind" becomes prefix+"kind". The
+// API's single-record mutations report them so; imports keep the document
+// path.
+func (ps Problems) InRecord(prefix string) Problems {
+	out := make(Problems, len(ps))
+	for i, p := range ps {
+		if open := strings.Index(p.Field, "["); open > 0 {
+			if _, rest, ok := strings.Cut(p.Field, "]."); ok && !strings.Contains(p.Field[:open], ".") {
+				p.Field = prefix + rest
+			}
+		}
+		p.Line, p.Record = 0, ""
+		out[i] = p
+	}
+	return out
+}

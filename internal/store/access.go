@@ -117,7 +117,7 @@ func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *d
 		}
 		// Returns the provider of each stored service among the ids (every
 		// role sees services).
-		cypher = "MATCH (p:Stakeholder)-[:PROVIDES]->(n:Service) WHERE n.id IN $ids RETURN n.id, p.id, true"
+		cypher = "MATCH (p:Stakeholder)-[:PROVIDES]->(n:Service) WHERE n.id IN $ids RETURN n.id AS id, p.id AS owner, true AS seen"
 	case linkLabel:
 		for _, l := range doc.ReferralLinks {
 			if l.FromID != party {
@@ -126,7 +126,7 @@ func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *d
 		}
 		// Returns the referring end of each stored link among the ids, and
 		// whether the coordinator may see the link at all.
-		cypher = "MATCH (p:Stakeholder)-[r:REFERS_TO]->(q:Stakeholder) WHERE r.id IN $ids RETURN r.id, p.id, " + referralVisible("p", "q")
+		cypher = "MATCH (p:Stakeholder)-[r:REFERS_TO]->(q:Stakeholder) WHERE r.id IN $ids RETURN r.id AS id, p.id AS owner, " + referralVisible("p", "q") + " AS seen"
 	default:
 		return forbidden("a COORDINATOR may only change its own services and referral links, not a %s", domain.LabelName(label))
 	}
@@ -138,11 +138,15 @@ func mayWrite(ctx context.Context, tx runner, label string, ids []string, doc *d
 		return err
 	}
 	for _, rec := range recs {
-		id, _ := rec.Values[0].(string)
-		if owner, _ := rec.Values[1].(string); owner != party {
+		r := rowOf(rec)
+		id, owner, seen := col[string](r, "id"), col[string](r, "owner"), col[bool](r, "seen")
+		if err := r.Err(); err != nil {
+			return fmt.Errorf("may write %s: %w", label, err)
+		}
+		if owner != party {
 			// A record the coordinator may not even see answers as an
 			// unknown id does, so that the answer is no existence oracle.
-			if seen, _ := rec.Values[2].(bool); !seen {
+			if !seen {
 				return notFound(label, id)
 			}
 			return forbidden("%s %q belongs to another stakeholder", domain.LabelName(label), id)
@@ -166,7 +170,7 @@ const linkLabel = "ReferralLink"
 
 // AccessKey names what the identity of ctx may see, for caches of query
 // results: two contexts with the same key see the same data.
-func AccessKey(ctx context.Context) string {
+func (s *Store) AccessKey(ctx context.Context) string {
 	a := accessOf(ctx)
 	return fmt.Sprintf("contacts=%t,referrals=%t,party=%s", a.contacts, a.allReferrals, a.party)
 }

@@ -59,6 +59,16 @@ RETURN 1`,
 	return secret, k, nil
 }
 
+// apiKeyFrom reads the key k of a record.
+func apiKeyFrom(rec *neo4j.Record) (*auth.APIKey, error) {
+	r := rowOf(rec)
+	k := col[neo4j.Node](r, "k")
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("read API key: %w", err)
+	}
+	return apiKeyOf(k.Props), nil
+}
+
 // APIKeyByHash returns the key with that secret hash, or nil.
 func (s *Store) APIKeyByHash(ctx context.Context, hash string) (*auth.APIKey, error) {
 	// Returns the key with the hash (through its uniqueness index).
@@ -66,7 +76,7 @@ func (s *Store) APIKeyByHash(ctx context.Context, hash string) (*auth.APIKey, er
 	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
-	return apiKeyOf(recs[0].Values[0].(neo4j.Node).Props), nil
+	return apiKeyFrom(recs[0])
 }
 
 // APIKey returns the key with id, or nil. ADMIN only.
@@ -79,7 +89,7 @@ func (s *Store) APIKey(ctx context.Context, id string) (*auth.APIKey, error) {
 	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
-	return apiKeyOf(recs[0].Values[0].(neo4j.Node).Props), nil
+	return apiKeyFrom(recs[0])
 }
 
 // APIKeys lists every key, newest first.
@@ -93,8 +103,10 @@ func (s *Store) APIKeys(ctx context.Context) ([]*auth.APIKey, error) {
 		return nil, fmt.Errorf("list API keys: %w", err)
 	}
 	out := make([]*auth.APIKey, len(recs))
-	for i, r := range recs {
-		out[i] = apiKeyOf(r.Values[0].(neo4j.Node).Props)
+	for i, rec := range recs {
+		if out[i], err = apiKeyFrom(rec); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

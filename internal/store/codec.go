@@ -158,3 +158,38 @@ func nilIfEmpty(s string) any {
 
 // dateParam is a domain.Date as a Cypher DATE parameter.
 func dateParam(d domain.Date) neo4j.Date { return neo4j.DateOf(d.Time) }
+
+// row reads a record's columns by name. The first column that is missing
+// or holds another type than asked sets Err, naming the column and the
+// columns the query returns, so a changed RETURN fails with a clear error
+// rather than a panic. A null reads as T's zero value.
+type row struct {
+	rec *neo4j.Record
+	err error
+}
+
+func rowOf(rec *neo4j.Record) *row { return &row{rec: rec} }
+
+// Err is the first column that could not be read.
+func (r *row) Err() error { return r.err }
+
+// col returns column key of r as T.
+func col[T any](r *row, key string) T {
+	var zero T
+	if r.err != nil {
+		return zero
+	}
+	v, ok := r.rec.Get(key)
+	if !ok {
+		r.err = fmt.Errorf("read column %q: the query returns only %v", key, r.rec.Keys)
+		return zero
+	}
+	if v == nil {
+		return zero
+	}
+	t, ok := v.(T)
+	if !ok {
+		r.err = fmt.Errorf("read column %q: got %T, want %T", key, v, zero)
+	}
+	return t
+}

@@ -81,8 +81,9 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 	if err != nil {
 		return nil, fmt.Errorf("migrate: read applied versions: %w", err)
 	}
-	for _, r := range recs {
-		if v, ok := r.Values[0].(int64); ok {
+	for _, rec := range recs {
+		r := rowOf(rec)
+		if v := col[int64](r, "v"); r.Err() == nil && v != 0 {
 			applied[int(v)] = true
 		}
 	}

@@ -17,7 +17,11 @@ import (
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 
+	"github.com/coopgraph/coopgraph/internal/cooperation"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/matrix"
+	"github.com/coopgraph/coopgraph/internal/network"
+	"github.com/coopgraph/coopgraph/internal/referral"
 )
 
 // Config says where the database is.
@@ -40,6 +44,14 @@ type Observer interface {
 	QueryStarted()
 	QueryDone(mode string, d time.Duration, err error)
 }
+
+// The store is the Source of every use case.
+var (
+	_ matrix.Source      = (*Store)(nil)
+	_ referral.Source    = (*Store)(nil)
+	_ cooperation.Source = (*Store)(nil)
+	_ network.Source     = (*Store)(nil)
+)
 
 // Store is the Neo4j implementation of coopgraph's storage.
 type Store struct {
@@ -80,6 +92,7 @@ func Open(cfg Config) (*Store, error) {
 		c.SocketConnectTimeout = 3 * time.Second
 		c.MaxTransactionRetryTime = 5 * time.Second
 		c.MaxConnectionPoolSize = 64
+		c.Log = driverLog{log}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", cfg.URI, err)
@@ -242,27 +255,42 @@ func (s *Store) run(ctx context.Context, mode string, routing neo4j.ExecuteQuery
 	return res.Records, nil
 }
 
-// executeWrite runs fn in one managed write transaction: all of its queries
-// commit together or not at all, and the driver retries it on transient
-// errors.
-func (s *Store) executeWrite(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) (err error) {
+// transact runs fn in one managed transaction of mode: all of fn's
+// queries commit together or not at all, and the driver retries fn on
+// transient errors (so fn has no effect outside tx). Like every query it
+// waits for one of the request's slots (acquire), is observed and counted,
+// and is bounded by the request's deadline; read transactions go to
+// followers under neo4j:// routing, and a committed write changes
+// Generation.
+func (s *Store) transact(ctx context.Context, mode neo4j.AccessMode, fn func(tx runner) error) (err error) {
 	release, err := acquire(ctx)
 	if err != nil {
 		return err
 	}
 	defer release()
-	ctx, done := s.observe(ctx, "write", "")
+	name := "read"
+	if mode == neo4j.AccessModeWrite {
+		name = "write"
+	}
+	ctx, done := s.observe(ctx, name, "")
 	defer func() { done(err) }()
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite,
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode,
 		BookmarkManager: s.bookmarkManager(ctx)})
 	defer session.Close(ctx)
-	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	work := func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(countingTx{tx, func() { s.count(ctx) }})
-	}, neo4j.WithTxTimeout(s.txTimeout(ctx)))
+	}
+	if mode == neo4j.AccessModeWrite {
+		_, err = session.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.txTimeout(ctx)))
+	} else {
+		_, err = session.ExecuteRead(ctx, work, neo4j.WithTxTimeout(s.txTimeout(ctx)))
+	}
 	if err != nil {
 		return classify(ctx, err)
 	}
-	s.writes.Add(1)
+	if mode == neo4j.AccessModeWrite {
+		s.writes.Add(1)
+	}
 	return nil
 }
 

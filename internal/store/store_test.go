@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/demo"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -58,7 +59,7 @@ func TestLoadDocumentIdempotent(t *testing.T) {
 	nodes := len(doc.Territories) + len(doc.ServiceCategories) + len(doc.TargetGroups) + len(doc.CooperationAreas) +
 		len(doc.Stakeholders) + len(doc.Projects) + len(doc.Services) + len(doc.Needs) + len(doc.Partnerships) +
 		len(doc.Practices) + len(doc.Events)
-	again, err := st.Write(ctx, doc, store.WriteOptions{By: "test"})
+	again, err := st.Write(auth.WithActor(ctx, "test"), doc, store.WriteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func TestLoadDocumentIdempotent(t *testing.T) {
 	changed.Stakeholders = changed.Stakeholders[:1]
 	changed.Stakeholders[0].Description = "changed"
 	only := &domain.Document{Format: domain.DocumentFormat, Stakeholders: changed.Stakeholders}
-	c, err := st.Write(ctx, only, store.WriteOptions{By: "test2"})
+	c, err := st.Write(auth.WithActor(ctx, "test2"), only, store.WriteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

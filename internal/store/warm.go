@@ -52,7 +52,11 @@ func (s *Store) warm(ctx context.Context) (Warmed, error) {
 	if err != nil {
 		return Warmed{}, fmt.Errorf("warm-up: pick ids: %w", err)
 	}
-	scopes, froms, categories := stringList(recs[0].Values[0]), stringList(recs[0].Values[1]), stringList(recs[0].Values[2])
+	r := rowOf(recs[0])
+	scopes, froms, categories := stringList(col[[]any](r, "scopes")), stringList(col[[]any](r, "froms")), stringList(col[[]any](r, "categories"))
+	if err := r.Err(); err != nil {
+		return Warmed{}, fmt.Errorf("warm-up: pick ids: %w", err)
+	}
 	if len(scopes) == 0 || len(froms) == 0 || len(categories) == 0 {
 		return Warmed{Skipped: "no territory, located stakeholder or active service to run them on"}, nil
 	}
@@ -83,7 +87,7 @@ func (s *Store) warm(ctx context.Context) (Warmed, error) {
 // warmMatrix runs what supplyDemandMatrix (cells with their providers and
 // nearest supply) and serviceGaps (the nearby supply of up to 3) ask.
 func (s *Store) warmMatrix(ctx context.Context, q matrix.Query) error {
-	m, err := s.Matrix(ctx, q)
+	m, err := matrix.Compute(ctx, s, q)
 	var derr *domain.Error
 	var ps domain.Problems
 	if errors.As(err, &derr) || errors.As(err, &ps) {
@@ -93,10 +97,10 @@ func (s *Store) warmMatrix(ctx context.Context, q matrix.Query) error {
 		return fmt.Errorf("warm-up: matrix: %w", err)
 	}
 	rows, cols := keysOf(m.Rows), keysOf(m.Cols)
-	var cells []CellKey
+	var cells []matrix.CellKey
 	for _, r := range rows {
 		for _, c := range cols {
-			cells = append(cells, CellKey{Row: r, Col: c})
+			cells = append(cells, matrix.CellKey{Row: r, Col: c})
 		}
 	}
 	if len(cells) == 0 {
@@ -117,20 +121,8 @@ func (s *Store) warmMatrix(ctx context.Context, q matrix.Query) error {
 
 // warmReferral runs the three queries of referralPaths.
 func (s *Store) warmReferral(ctx context.Context, q referral.Query) error {
-	start, err := s.ReferralStart(ctx, q)
-	if err != nil {
-		return fmt.Errorf("warm-up: referral start: %w", err)
-	}
-	cands, err := s.ReferralCandidates(ctx, q, start.Territory.ID)
-	if err != nil {
-		return fmt.Errorf("warm-up: referral candidates: %w", err)
-	}
-	ids := []string{}
-	for _, c := range referral.Best(cands) {
-		ids = append(ids, c.Provider.ID)
-	}
-	if _, err := s.ReferralChains(ctx, q.FromID, ids, start.CategoryIDs, q.MaxHops); err != nil {
-		return fmt.Errorf("warm-up: referral chains: %w", err)
+	if _, err := referral.Find(ctx, s, q); err != nil {
+		return fmt.Errorf("warm-up: referral paths: %w", err)
 	}
 	return nil
 }

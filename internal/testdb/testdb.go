@@ -15,6 +15,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/demo"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -94,7 +95,7 @@ func Exec(t testing.TB, cypher string, params map[string]any) {
 func Load(t testing.TB, st *store.Store, doc *domain.Document) {
 	t.Helper()
 	Reset(t)
-	if _, err := st.Write(context.Background(), doc, store.WriteOptions{By: "test"}); err != nil {
+	if _, err := st.Write(auth.WithActor(context.Background(), "test"), doc, store.WriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -126,4 +127,13 @@ func LoadDemo(t testing.TB, st *store.Store) *domain.Document {
 	}
 	Load(t, st, doc)
 	return doc
+}
+
+// OpenDemo opens the test database with the demo dataset loaded alone: the
+// start of most end-to-end tests.
+func OpenDemo(t testing.TB) *store.Store {
+	t.Helper()
+	st := Open(t)
+	LoadDemo(t, st)
+	return st
 }

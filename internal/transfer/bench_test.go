@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/hsds"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 	"github.com/coopgraph/coopgraph/internal/transfer"
@@ -48,7 +49,7 @@ func BenchmarkImportJSON(b *testing.B) {
 		in := transfer.Input{Format: transfer.FormatJSON, Name: "big.json", Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 		start := time.Now()
 		b.StartTimer()
-		rep, err := transfer.Import(context.Background(), st, []transfer.Input{in}, transfer.Options{Atomic: true, By: "bench"}, hsds.Options{})
+		rep, err := transfer.Import(auth.WithActor(context.Background(), "bench"), st, []transfer.Input{in}, transfer.Options{Atomic: true}, hsds.Options{})
 		b.StopTimer()
 		elapsed := time.Since(start)
 		close(stop)

@@ -9,6 +9,6 @@
 // default) one rejected record means nothing is written; otherwise the
 // rejected records, and those that depend on them, are left out. Pass two
 // writes: an input of up to SmallImport records in one transaction, a larger
-// one in batches of BatchSize records (UNWIND), all nodes first and then all
+// one in chunks of ChunkSize records, each in a transaction of its own (store.WriteBatch), all nodes first and then all
 // relationships, so memory stays flat in the size of the file.
 package transfer

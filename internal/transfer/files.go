@@ -92,8 +92,8 @@ func readFormat(in Input, doc *domain.Document, hopt hsds.Options) (warnings, re
 	switch in.Format {
 	case FormatJSON:
 		// Several inputs including a JSON document: read it whole.
-		err := scanJSON(func() (io.ReadCloser, error) { return io.NopCloser(rc), nil }, in.Name, BatchSize,
-			func(p domain.Problem) { warnings = append(warnings, p) })(func(b *batch) error {
+		err := scanJSON(func() (io.ReadCloser, error) { return io.NopCloser(rc), nil }, in.Name, ChunkSize,
+			func(p domain.Problem) { warnings = append(warnings, p) })(func(b *chunk) error {
 			for i, msg := range b.bad {
 				rejected = append(rejected, domain.Problem{File: in.Name, Line: b.offset + i + 1,
 					Field: fmt.Sprintf("%s[%d]", b.list.name, b.offset+i), Message: msg})

@@ -19,9 +19,9 @@ import (
 const (
 	// SmallImport is the most records an import writes in one transaction.
 	SmallImport = 20000
-	// BatchSize is how many records of one type a batch of a larger import
+	// ChunkSize is how many records of one type a chunk of a larger import
 	// writes in one transaction.
-	BatchSize = 5000
+	ChunkSize = 5000
 	// pendingFlush is how many unresolved references pass one holds before
 	// it asks the database about them.
 	pendingFlush = 20000
@@ -29,9 +29,8 @@ const (
 
 // Options tune an import.
 type Options struct {
-	DryRun bool   // validate and count; write nothing
-	Atomic bool   // write nothing when any record is rejected
-	By     string // recorded as updatedBy
+	DryRun bool // validate and count; write nothing
+	Atomic bool // write nothing when any record is rejected
 	// Progress, when set, is told how far the write pass has come.
 	Progress func(Progress)
 }
@@ -82,7 +81,7 @@ func (r *Report) Summary() string {
 // (called once per pass).
 func ImportJSON(ctx context.Context, st *store.Store, open func() (io.ReadCloser, error), file string, opt Options) (*Report, error) {
 	rep := &Report{DryRun: opt.DryRun, Counts: map[string]*Count{}}
-	scan := scanJSON(open, file, BatchSize, func(p domain.Problem) { rep.Warnings = append(rep.Warnings, p) })
+	scan := scanJSON(open, file, ChunkSize, func(p domain.Problem) { rep.Warnings = append(rep.Warnings, p) })
 	return run(ctx, st, scan, file, opt, rep)
 }
 
@@ -93,7 +92,7 @@ func ImportDocument(ctx context.Context, st *store.Store, doc *domain.Document, 
 	if len(rejected) > 0 && opt.Atomic {
 		return rep, nil
 	}
-	return run(ctx, st, scanDoc(doc, BatchSize), file, opt, rep)
+	return run(ctx, st, scanDoc(doc, ChunkSize), file, opt, rep)
 }
 
 // key locates a record: its list and its index there.
@@ -155,7 +154,7 @@ func (v *validation) reject(p domain.Problem) {
 	}
 }
 
-// shift makes a batch's problem path global: "services[3]" in a batch that
+// shift makes a chunk's problem path global: "services[3]" in a chunk that
 // starts at 5000 is "services[5003]".
 func shift(p domain.Problem, offset int) domain.Problem {
 	list, rest, ok := strings.Cut(p.Field, "[")
@@ -202,7 +201,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 	if len(rep.Problems) > 0 && opt.Atomic {
 		return rep, nil
 	}
-	accepted := func(b *batch) *domain.Document {
+	accepted := func(b *chunk) *domain.Document {
 		doc := &domain.Document{Format: domain.DocumentFormat}
 		b.list.keep(b.doc, doc, func(i int) bool { return !v.rejected[key{b.list.name, b.offset + i}] })
 		return doc
@@ -212,10 +211,10 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		// Small enough for one transaction: truly all or nothing, and the
 		// store checks again what only it can (territory children levels).
 		all := &domain.Document{Format: domain.DocumentFormat}
-		if err := scan(func(b *batch) error { merge(all, accepted(b)); return nil }); err != nil {
+		if err := scan(func(b *chunk) error { merge(all, accepted(b)); return nil }); err != nil {
 			return nil, err
 		}
-		counts, err := st.Write(ctx, all, store.WriteOptions{By: opt.By, DryRun: opt.DryRun})
+		counts, err := st.Write(ctx, all, store.WriteOptions{DryRun: opt.DryRun})
 		if ps, ok := err.(domain.Problems); ok {
 			for _, p := range ps {
 				p.File = file
@@ -233,7 +232,7 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 
 	if opt.DryRun {
 		// Too large to try in a transaction: count new and existing ids.
-		err := scan(func(b *batch) error {
+		err := scan(func(b *chunk) error {
 			doc := accepted(b)
 			ids := idsOf(doc)
 			found, err := st.LookupIDs(ctx, map[string][]string{b.list.label: ids})
@@ -250,15 +249,15 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		return rep, err
 	}
 
-	// Pass two: all nodes, then all relationships, batch by batch.
+	// Pass two: all nodes, then all relationships, chunk by chunk (a store.WriteBatch transaction each).
 	isNew := func(label, id string) bool { _, ok := v.existing[idKey(label, id)]; return !ok }
 	// Records the node pass changed, other than new ones (isNew covers
 	// those), so the relationship pass does not count them twice.
 	changed := map[uint64]struct{}{}
 	done := 0
-	err := scan(func(b *batch) error {
+	err := scan(func(b *chunk) error {
 		doc := accepted(b)
-		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{Nodes: true, IsNew: isNew,
+		counts, err := st.WriteBatch(ctx, doc, store.BatchPass{Nodes: true, IsNew: isNew,
 			Changed: func(label, id string) {
 				if !isNew(label, id) {
 					changed[idKey(label, id)] = struct{}{}
@@ -276,9 +275,9 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		return nil, fmt.Errorf("import %s: nodes: %w (the records before this batch are written)", file, err)
 	}
 	done = 0
-	err = scan(func(b *batch) error {
+	err = scan(func(b *chunk) error {
 		doc := accepted(b)
-		counts, err := st.WriteBatch(ctx, doc, opt.By, store.BatchPass{IsNew: isNew,
+		counts, err := st.WriteBatch(ctx, doc, store.BatchPass{IsNew: isNew,
 			Skip: func(label, id string) bool {
 				_, ok := changed[idKey(label, id)]
 				return ok || isNew(label, id)
@@ -329,7 +328,7 @@ func merge(into, doc *domain.Document) {
 	}
 }
 
-// idsOf lists the ids of a batch's records.
+// idsOf lists the ids of a chunk's records.
 func idsOf(doc *domain.Document) []string {
 	var ids []string
 	doc.Each(func(_, id string, _ any) { ids = append(ids, id) })

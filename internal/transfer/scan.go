@@ -9,25 +9,25 @@ import (
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
 
-// batch is up to n consecutive records of one list of the input.
-type batch struct {
+// chunk is up to n consecutive records of one list of the input.
+type chunk struct {
 	list   list
-	offset int // index in its list of the batch's first record
+	offset int // index in its list of the chunk's first record
 	doc    *domain.Document
-	// bad are the records that could not be decoded, by index in the batch.
+	// bad are the records that could not be decoded, by index in the chunk.
 	bad map[int]string
 }
 
-// scanFunc replays an input: it calls fn with the input's batches, in
+// scanFunc replays an input: it calls fn with the input's chunks, in
 // order. Imports scan their input more than once, so it must be repeatable.
-type scanFunc func(fn func(b *batch) error) error
+type scanFunc func(fn func(b *chunk) error) error
 
 // scanJSON streams an interchange document: it never holds more than one
-// batch of records. Unknown keys at the top level are skipped with a
+// chunk of records. Unknown keys at the top level are skipped with a
 // warning; fields a record does not know are ignored.
 func scanJSON(open func() (io.ReadCloser, error), file string, n int, warn func(domain.Problem)) scanFunc {
 	first := true
-	return func(fn func(b *batch) error) error {
+	return func(fn func(b *chunk) error) error {
 		rc, err := open()
 		if err != nil {
 			return err
@@ -68,7 +68,7 @@ func scanJSON(open func() (io.ReadCloser, error), file string, n int, warn func(
 			if err := expectDelim(dec, '['); err != nil {
 				return unreadable(fmt.Errorf("%s: %s must be an array: %w", file, key, err))
 			}
-			b := &batch{list: l, doc: &domain.Document{}, bad: map[int]string{}}
+			b := &chunk{list: l, doc: &domain.Document{}, bad: map[int]string{}}
 			for i := 0; dec.More(); i++ {
 				if err := l.decode(dec, b.doc); err != nil {
 					var te *json.UnmarshalTypeError
@@ -81,7 +81,7 @@ func scanJSON(open func() (io.ReadCloser, error), file string, n int, warn func(
 					if err := fn(b); err != nil {
 						return err
 					}
-					b = &batch{list: l, offset: i + 1, doc: &domain.Document{}, bad: map[int]string{}}
+					b = &chunk{list: l, offset: i + 1, doc: &domain.Document{}, bad: map[int]string{}}
 				}
 			}
 			if l.size(b.doc) > 0 {
@@ -111,11 +111,11 @@ func expectDelim(dec *json.Decoder, want json.Delim) error {
 // scanDoc replays a document held in memory (CSV and HSDS imports, inline
 // GraphQL documents).
 func scanDoc(doc *domain.Document, n int) scanFunc {
-	return func(fn func(b *batch) error) error {
+	return func(fn func(b *chunk) error) error {
 		for _, l := range lists {
 			size := l.size(doc)
 			for off := 0; off < size; off += n {
-				b := &batch{list: l, offset: off, doc: &domain.Document{}, bad: map[int]string{}}
+				b := &chunk{list: l, offset: off, doc: &domain.Document{}, bad: map[int]string{}}
 				l.keep(doc, b.doc, func(i int) bool { return i >= off && i < off+n })
 				if err := fn(b); err != nil {
 					return err

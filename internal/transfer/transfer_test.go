@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/hsds"
 	"github.com/coopgraph/coopgraph/internal/store"
@@ -57,7 +58,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 
 	testdb.Reset(t)
-	rep, err := transfer.Import(context.Background(), st, []transfer.Input{bytesInput(first)}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
+	rep, err := transfer.Import(auth.WithActor(context.Background(), "test"), st, []transfer.Input{bytesInput(first)}, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 || !rep.Written {
 		t.Fatalf("import: %v %+v", err, problemsOf(rep))
 	}
@@ -76,7 +77,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 
 	// The same import again changes nothing.
-	rep, err = transfer.Import(context.Background(), st, []transfer.Input{bytesInput(first)}, transfer.Options{Atomic: true, By: "test2"}, hsds.Options{})
+	rep, err = transfer.Import(auth.WithActor(context.Background(), "test2"), st, []transfer.Input{bytesInput(first)}, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,8 +104,7 @@ func problemFields(ps []domain.Problem) []string {
 // reported with its field path; atomic writes nothing, non-atomic writes
 // the valid records and rejects those that depend on rejected ones.
 func TestImportProblems(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	in := fileInput(t, "../../testdata/import/problems.json", transfer.FormatJSON)
 	want := []string{
 		"serviceCategories[0].parentId", // cycle A -> B -> A
@@ -117,7 +117,7 @@ func TestImportProblems(t *testing.T) {
 	}
 	ctx := context.Background()
 
-	rep, err := transfer.Import(ctx, st, []transfer.Input{in}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
+	rep, err := transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{in}, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestImportProblems(t *testing.T) {
 		t.Errorf("warnings: %+v, want one about unknownList", rep.Warnings)
 	}
 
-	rep, err = transfer.Import(ctx, st, []transfer.Input{in}, transfer.Options{Atomic: false, By: "test"}, hsds.Options{})
+	rep, err = transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{in}, transfer.Options{Atomic: false}, hsds.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,8 +160,7 @@ func TestImportProblems(t *testing.T) {
 // records) and HSDS data: the official 3.0 examples and the project's 1.x
 // sample package.
 func TestImportCSVAndHSDS(t *testing.T) {
-	st := testdb.Open(t)
-	testdb.LoadDemo(t, st)
+	st := testdb.OpenDemo(t)
 	ctx := context.Background()
 	var inputs []transfer.Input
 	for _, f := range []string{"stakeholders.csv", "services.csv", "needs.csv"} {
@@ -171,14 +170,14 @@ func TestImportCSVAndHSDS(t *testing.T) {
 		}
 		inputs = append(inputs, fileInput(t, "../../testdata/csv/"+f, format))
 	}
-	rep, err := transfer.Import(ctx, st, inputs, transfer.Options{Atomic: true, By: "test", DryRun: true}, hsds.Options{})
+	rep, err := transfer.Import(auth.WithActor(ctx, "test"), st, inputs, transfer.Options{Atomic: true, DryRun: true}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 {
 		t.Fatalf("csv dry run: %v %+v", err, problemsOf(rep))
 	}
 	if rep.Written {
 		t.Error("dry run wrote")
 	}
-	rep, err = transfer.Import(ctx, st, inputs, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
+	rep, err = transfer.Import(auth.WithActor(ctx, "test"), st, inputs, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 || !rep.Written {
 		t.Fatalf("csv import: %v %+v", err, problemsOf(rep))
 	}
@@ -191,7 +190,7 @@ func TestImportCSVAndHSDS(t *testing.T) {
 	}
 
 	bad := fileInput(t, "../../testdata/csv/services_bad.csv", transfer.FormatServicesCSV)
-	rep, err = transfer.Import(ctx, st, []transfer.Input{bad}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
+	rep, err = transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{bad}, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +208,7 @@ func TestImportCSVAndHSDS(t *testing.T) {
 		examples := filepath.Join(shared.Dir(t, "hsds/3.0"), "examples")
 		for _, f := range []string{"service_full.json", "organization_full.json"} {
 			in := fileInput(t, filepath.Join(examples, f), transfer.FormatHSDSJSON)
-			rep, err := transfer.Import(ctx, st, []transfer.Input{in}, transfer.Options{Atomic: true, By: "test"}, hsdsOpt)
+			rep, err := transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{in}, transfer.Options{Atomic: true}, hsdsOpt)
 			if err != nil {
 				t.Fatalf("hsds %s: %v", f, err)
 			}
@@ -224,11 +223,11 @@ func TestImportCSVAndHSDS(t *testing.T) {
 	// The sample package has one service whose organization is missing:
 	// atomic refuses it all, non-atomic leaves that service out.
 	pkg := transfer.Input{Format: transfer.FormatHSDSPackage, Name: "v1", FS: os.DirFS("../../testdata/hsds/v1")}
-	rep, err = transfer.Import(ctx, st, []transfer.Input{pkg}, transfer.Options{Atomic: true, By: "test"}, hsdsOpt)
+	rep, err = transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{pkg}, transfer.Options{Atomic: true}, hsdsOpt)
 	if err != nil || rep.Written || len(rep.Problems) != 1 || rep.Problems[0].Field != "organization_id" {
 		t.Fatalf("hsds 1.x package, atomic: %v written %v %+v", err, rep.Written, problemsOf(rep))
 	}
-	rep, err = transfer.Import(ctx, st, []transfer.Input{pkg}, transfer.Options{Atomic: false, By: "test"}, hsdsOpt)
+	rep, err = transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{pkg}, transfer.Options{Atomic: false}, hsdsOpt)
 	if err != nil || len(rep.Problems) != 1 || !rep.Written {
 		t.Fatalf("hsds 1.x package: %v %+v", err, problemsOf(rep))
 	}
@@ -255,7 +254,7 @@ func TestImportBatched(t *testing.T) {
 		t.Fatalf("generated %d records; the test needs more than %d", records, transfer.SmallImport)
 	}
 	ctx := context.Background()
-	rep, err := transfer.Import(ctx, st, []transfer.Input{bytesInput(b)}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
+	rep, err := transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{bytesInput(b)}, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil || len(rep.Problems) > 0 || !rep.Written {
 		t.Fatalf("import: %v %+v", err, problemsOf(rep))
 	}
@@ -266,7 +265,7 @@ func TestImportBatched(t *testing.T) {
 	if svc == nil || svc.Version != 1 {
 		t.Fatalf("first service after import: %+v, want version 1", svc)
 	}
-	rep, err = transfer.Import(ctx, st, []transfer.Input{bytesInput(b)}, transfer.Options{Atomic: true, By: "test"}, hsds.Options{})
+	rep, err = transfer.Import(auth.WithActor(ctx, "test"), st, []transfer.Input{bytesInput(b)}, transfer.Options{Atomic: true}, hsds.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

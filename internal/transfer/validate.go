@@ -17,7 +17,7 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 	v := &validation{file: file, ids: map[uint64]domain.TerritoryLevel{}, banned: banned,
 		rejected: map[key]bool{}, late: map[string][]domain.Problem{}, existing: map[uint64]struct{}{}}
 	linkIDs := map[uint64]struct{}{}
-	err := scan(func(b *batch) error {
+	err := scan(func(b *chunk) error {
 		for i, msg := range b.bad {
 			v.reject(domain.Problem{Line: b.offset + i + 1, Field: fmt.Sprintf("%s[%d]", b.list.name, b.offset+i), Message: msg})
 		}
@@ -51,7 +51,7 @@ func validate(ctx context.Context, st *store.Store, scan scanFunc, file string, 
 				v.ids[idKey(b.list.label, id)] = level
 			}
 		}
-		// Which of the batch's records exist already: the write pass creates
+		// Which of the chunk's records exist already: the write pass creates
 		// the others without looking for them again.
 		ids := idsOf(b.doc)
 		if b.list.label == "ReferralLink" {

@@ -1,0 +1,107 @@
+package graph
+
+// The root lists: page sizes, cursors and Relay connections.
+
+import (
+	"context"
+	"encoding/base64"
+	"strconv"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/coopgraph/coopgraph/graph/model"
+	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/loader"
+)
+
+// Page sizes of the read API (documented in the schema).
+const (
+	defaultPage   = 20
+	maxPage       = 100
+	defaultNested = 100
+	maxNested     = 500
+	maxSearch     = 100
+)
+
+// Cursors are opaque to clients; inside they are the item's offset in the
+// list. Offsets are simple and let a client jump pages; the price is that a
+// write between two page requests can shift items by one.
+const cursorPrefix = "cursor:"
+
+func encodeCursor(offset int) string {
+	return base64.StdEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(offset)))
+}
+
+func decodeCursor(c string) (int, error) {
+	b, err := base64.StdEncoding.DecodeString(c)
+	if err == nil && strings.HasPrefix(string(b), cursorPrefix) {
+		if n, err := strconv.Atoi(strings.TrimPrefix(string(b), cursorPrefix)); err == nil && n >= 0 {
+			return n, nil
+		}
+	}
+	return 0, domain.Invalid("after", "is not a cursor returned by this API")
+}
+
+// pageArgs checks first and after of a root list.
+func pageArgs(first *int, after *string) (domain.PageArgs, error) {
+	p := domain.PageArgs{Limit: defaultPage}
+	if first != nil {
+		if *first < 0 || *first > maxPage {
+			return p, domain.Invalid("first", "must be between 0 and %d, got %d", maxPage, *first)
+		}
+		p.Limit = *first
+	}
+	if after != nil {
+		o, err := decodeCursor(*after)
+		if err != nil {
+			return p, err
+		}
+		p.Offset = o + 1
+	}
+	return p, nil
+}
+
+// wantsTotal reports whether the connection's totalCount is selected, so
+// that the count query runs only then.
+func wantsTotal(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
+}
+
+// listArgs is what every root list resolver checks first.
+func listArgs(ctx context.Context, first *int, after *string) (domain.PageArgs, bool, error) {
+	p, err := pageArgs(first, after)
+	return p, wantsTotal(ctx), err
+}
+
+// connection turns a page into the parts of a Relay connection and
+// registers its records as a group for the next level.
+func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T], edge func(cursor string, n *T) E) ([]E, *model.PageInfo) {
+	edges := make([]E, len(p.Items))
+	keys := make([]any, len(p.Items))
+	ids := make([]string, len(p.Items))
+	for i, n := range p.Items {
+		edges[i] = edge(encodeCursor(p.Offset+i), n)
+		keys[i], ids[i] = n, PT(n).Key()
+	}
+	loader.From(ctx).Group(keys, ids)
+	info := &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: p.Offset > 0}
+	if len(p.Items) > 0 {
+		start, end := encodeCursor(p.Offset), encodeCursor(p.Offset+len(p.Items)-1)
+		info.StartCursor, info.EndCursor = &start, &end
+	}
+	return edges, info
+}
+
+// defaultOr returns *p, or def when p is nil.
+func defaultOr[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}

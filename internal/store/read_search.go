@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/coopgraph/coopgraph/internal/domain"
+)
+
+// FulltextQuery turns what a user typed into a Lucene query for the
+// full-text index: every word must match, as a whole word or as the prefix
+// of one. Lucene's operators and special characters in the input are
+// escaped, so user text can never change the query's structure.
+func FulltextQuery(text string) string {
+	// The index's analyzer splits on everything that is not a letter or a
+	// digit too ("ТПП-Враца" is two words), so the query does the same.
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var terms []string
+	for _, w := range words {
+		// Lower case, because prefix terms bypass the analyzer; escaped, in
+		// case a letter class ever overlaps Lucene's syntax.
+		e := escapeLucene(strings.ToLower(w))
+		// The exact word scores higher than a longer word it is the start of.
+		terms = append(terms, "("+e+"^2 OR "+e+"*)")
+	}
+	if len(terms) == 0 {
+		return `""`
+	}
+	return strings.Join(terms, " AND ")
+}
+
+func escapeLucene(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`+-&|!(){}[]^"~*?:\/`, r) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Hit is one search result.
+type Hit struct {
+	Label string
+	ID    string
+	Name  string
+	Score float64
+	Node  any // *domain.Territory, *domain.Stakeholder, ...
+}
+
+// Search finds named records of the given labels (all when empty) by
+// full-text search, best first.
+func (s *Store) Search(ctx context.Context, text string, labels []string, first int) ([]Hit, error) {
+	if len(labels) == 0 {
+		labels = Labels
+	}
+	// Returns the best-scoring nodes of the wanted labels with their label.
+	cypher := `CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node, score
+WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
+WHERE label IS NOT NULL
+RETURN ` + visible("", "node") + ` AS node, score, label ORDER BY score DESC, node.id LIMIT $first`
+	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"q": FulltextQuery(text), "labels": labels, "first": first}))
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	hits := make([]Hit, 0, len(recs))
+	for _, rec := range recs {
+		r := rowOf(rec)
+		props, label, score := propsOf(col[any](r, "node")), col[string](r, "label"), col[float64](r, "score")
+		if err := r.Err(); err != nil {
+			return nil, fmt.Errorf("search %q: %w", text, err)
+		}
+		v, err := decodeLabel(label, props)
+		if err != nil {
+			return nil, err
+		}
+		name, _ := props["name"].(string)
+		id, _ := props["id"].(string)
+		hits = append(hits, Hit{Label: label, ID: id, Name: name, Score: score, Node: v})
+	}
+	return hits, nil
+}
+
+// decodeLabel decodes a node into the domain type of its label.
+func decodeLabel(label string, props map[string]any) (any, error) {
+	switch label {
+	case LabelTerritory:
+		return decode[domain.Territory](props)
+	case LabelStakeholder:
+		return decode[domain.Stakeholder](props)
+	case LabelServiceCategory:
+		return decode[domain.ServiceCategory](props)
+	case LabelTargetGroup:
+		return decode[domain.TargetGroup](props)
+	case LabelService:
+		return decode[domain.Service](props)
+	case LabelNeed:
+		return decode[domain.Need](props)
+	case LabelCooperationArea:
+		return decode[domain.CooperationArea](props)
+	case LabelPartnership:
+		return decode[domain.Partnership](props)
+	case LabelPractice:
+		return decode[domain.Practice](props)
+	case LabelProject:
+		return decode[domain.Project](props)
+	case LabelEvent:
+		return decode[domain.Event](props)
+	}
+	return nil, fmt.Errorf("decode: unknown label %q", label)
+}
+
+// Get returns the node of label with id, or nil when there is none.
+func Get[T any](ctx context.Context, s *Store, label, id string) (*T, error) {
+	// Returns the node with the id, if any (uses the id constraint's index).
+	recs, err := s.read(ctx, "MATCH (n:"+label+" {id: $id}) RETURN "+visible(label, "n")+" AS n", withAccess(ctx, map[string]any{"id": id}))
+	if err != nil {
+		return nil, fmt.Errorf("get %s %s: %w", label, id, err)
+	}
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	return decodeNode[T](recs[0], "n")
+}
