@@ -429,6 +429,18 @@ func TestBrowserSearch(t *testing.T) {
 			if got := b.text("main h1"); got != otherTitle {
 				t.Errorf("after switching to %s: h1 %q, want %q", other, got, otherTitle)
 			}
+			// The title follows the render (an effect): give it a moment.
+			var title string
+			want := otherTitle + " · coopgraph"
+			for i := 0; i < 20 && title != want; i++ {
+				if i > 0 {
+					time.Sleep(50 * time.Millisecond)
+				}
+				b.eval(`document.title`, &title)
+			}
+			if title != want {
+				t.Errorf("after switching to %s: the tab's title %q, want %q", other, title, want)
+			}
 			b.open("/search")
 			if got := b.text("main h1"); got != otherTitle {
 				t.Errorf("after a reload: h1 %q, want %q (the choice is kept for the tab)", got, otherTitle)

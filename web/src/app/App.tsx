@@ -23,6 +23,11 @@ export function App() {
 
   const found = route(loc.path);
   const role = s.state === 'signedIn' ? s.me.role : undefined;
+  // The tab says which screen it shows, in the language shown.
+  const screenID = found?.screen.nav ? found.screen.id : undefined;
+  useEffect(() => {
+    document.title = screenID ? `${t(`nav.${screenID}`)} · ${t('app.name')}` : t('app.name');
+  }, [screenID, lang]);
 
   let body;
   if (startError) body = <ErrorMessage error={startError} retry={() => location.reload()} />;
