@@ -8,10 +8,8 @@ package web_test
 // VIEWER sees no edit control and cannot open a form.
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -19,32 +17,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 )
-
-// queryAs asks the API with a bearer token (production mode has no local ADMIN).
-func queryAs(t *testing.T, srv *server, tok, q string, vars map[string]any, out any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	req, _ := http.NewRequest("POST", srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+tok)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var r struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
-		t.Fatalf("%.60s: %v %+v", q, err, r.Errors)
-	}
-	if out != nil {
-		if err := json.Unmarshal(r.Data, out); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // catalogue is one language's messages, to find labels on the page.
 func catalogue(t *testing.T, lang string) map[string]string {

@@ -10,12 +10,9 @@ package web_test
 // stakeholders and about 20,000 ties.
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -29,31 +26,6 @@ import (
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 )
-
-// netQuery asks the API with a bearer token (the production server has no
-// local ADMIN).
-func netQuery(t *testing.T, srv *server, tok, q string, vars map[string]any, out any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+tok)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var r struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
-		t.Fatalf("%.60s: %v %+v", q, err, r.Errors)
-	}
-	if err := json.Unmarshal(r.Data, out); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // netSignIn signs the tab in with tok (kept in sessionStorage for the tab).
 func netSignIn(b *browser, tok, role string) {
@@ -92,7 +64,7 @@ func TestBrowserNetwork(t *testing.T) {
 			Nodes []struct{ Stakeholder struct{ ID string } }
 		}
 	}
-	netQuery(t, srv, analyst, `query($rel: [NetworkRelation!]) { communities(relations: $rel) { communities { id members { id } } }
+	queryAs(t, srv, analyst, `query($rel: [NetworkRelation!]) { communities(relations: $rel) { communities { id members { id } } }
 	  networkStats(relations: $rel) { nodes edges components } network(relations: $rel) { nodes { stakeholder { id } } } }`, vars, &want)
 	groups := 0
 	community := map[string]int{}
@@ -116,7 +88,7 @@ func TestBrowserNetwork(t *testing.T) {
 			Stakeholders []struct{ ID string }
 		}
 	}
-	netQuery(t, srv, analyst, `query($id: ID!, $rel: [NetworkRelation!]) { partnerSuggestions(stakeholderId: $id, first: 8) { stakeholder { id } }
+	queryAs(t, srv, analyst, `query($id: ID!, $rel: [NetworkRelation!]) { partnerSuggestions(stakeholderId: $id, first: 8) { stakeholder { id } }
 	  connection(fromId: $id, toId: "st-pat", relations: $rel, maxHops: 6) { hops stakeholders { id } } }`, map[string]any{"id": focus, "rel": rel}, &sugg)
 
 	for _, lang := range []string{"en", "bg"} {
@@ -230,7 +202,7 @@ func TestBrowserNetwork(t *testing.T) {
 			var asOf string
 			b.eval(`new URLSearchParams(location.search).get('asOf')`, &asOf)
 			var then struct{ NetworkStats struct{ Edges int } }
-			netQuery(t, srv, analyst, `query($rel: [NetworkRelation!], $d: Date) { networkStats(relations: $rel, asOf: $d) { edges } }`, map[string]any{"rel": rel, "d": asOf}, &then)
+			queryAs(t, srv, analyst, `query($rel: [NetworkRelation!], $d: Date) { networkStats(relations: $rel, asOf: $d) { edges } }`, map[string]any{"rel": rel, "d": asOf}, &then)
 			netWait(b, "the figures as of "+asOf, fmt.Sprintf(`(document.querySelector('[data-stat="edges"] dd') || {}).textContent === %q`, fmt.Sprint(then.NetworkStats.Edges)), 10*time.Second)
 			if then.NetworkStats.Edges >= want.NetworkStats.Edges {
 				t.Errorf("as of %s: %d ties, not fewer than today's %d", asOf, then.NetworkStats.Edges, want.NetworkStats.Edges)
@@ -260,7 +232,7 @@ func TestBrowserNetwork(t *testing.T) {
 					Nodes []struct{ Stakeholder struct{ ID string } }
 				}
 			}
-			netQuery(t, srv, analyst, `{ egoNetwork(stakeholderId: "st-asa-pazardzhik", depth: 1, maxNodes: 60) { nodes { stakeholder { id } } } }`, nil, &ego)
+			queryAs(t, srv, analyst, `{ egoNetwork(stakeholderId: "st-asa-pazardzhik", depth: 1, maxNodes: 60) { nodes { stakeholder { id } } } }`, nil, &ego)
 			b.open("/stakeholder/st-asa-pazardzhik")
 			b.ready("record")
 			netWait(b, "the ego network drawn", `(c => !!c && !!c.cy && c.cy.nodes().length > 0)(document.querySelector('.ego-canvas'))`, 15*time.Second)
@@ -317,7 +289,7 @@ func TestBrowserNetworkLarge(t *testing.T) {
 			Edges []struct{ Source string }
 		}
 	}
-	netQuery(t, srv, analyst, `{ network(maxNodes: 2000) { nodes { degree } edges { source } } }`, nil, &want)
+	queryAs(t, srv, analyst, `{ network(maxNodes: 2000) { nodes { degree } edges { source } } }`, nil, &want)
 	t.Logf("network: %d stakeholders, %d ties", len(want.Network.Nodes), len(want.Network.Edges))
 	if len(want.Network.Nodes) != 2000 || len(want.Network.Edges) < 18000 {
 		t.Fatalf("the generated network has %d stakeholders and %d ties, want 2,000 and about 20,000", len(want.Network.Nodes), len(want.Network.Edges))

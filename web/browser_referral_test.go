@@ -11,10 +11,8 @@ package web_test
 // docs/screenshots/referral-finder.png (English, 1280x800).
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,33 +57,6 @@ func refMsg(cat map[string]string, key string, kv ...string) string {
 		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
 	}
 	return s
-}
-
-// refQuery asks the API with a bearer token (the server is in production
-// mode, where srv.query's anonymous requests are refused).
-func refQuery(t *testing.T, srv *server, tok, q string, vars map[string]any, out any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+tok)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var r struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
-		t.Fatalf("%.60s: %v %+v", q, err, r.Errors)
-	}
-	if out != nil {
-		if err := json.Unmarshal(r.Data, out); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // refSignIn keeps tok for the tab (as the sign-in form does) and opens path.
@@ -163,10 +134,10 @@ func TestBrowserReferralStory(t *testing.T) {
 	var names struct {
 		A, B, C struct{ Name, NameLocal string }
 	}
-	refQuery(t, srv, admin, `{ a: stakeholder(id: "st-csii") { name nameLocal } b: stakeholder(id: "st-asa-pazardzhik") { name nameLocal }
+	queryAs(t, srv, admin, `{ a: stakeholder(id: "st-csii") { name nameLocal } b: stakeholder(id: "st-asa-pazardzhik") { name nameLocal }
 		c: stakeholder(id: "st-crisis-centre-peshtera") { name nameLocal } }`, nil, &names)
 	var want refPaths
-	refQuery(t, srv, csii, `query($in: ReferralPathInput!) { referralPaths(input: $in) { paths { provider { id } hops } unreachableProviders { provider { id } } } }`,
+	queryAs(t, srv, csii, `query($in: ReferralPathInput!) { referralPaths(input: $in) { paths { provider { id } hops } unreachableProviders { provider { id } } } }`,
 		map[string]any{"in": map[string]any{"fromStakeholderId": refCSII, "categoryId": refCategory, "first": 20}}, &want)
 	if len(want.ReferralPaths.Paths) != 1 || want.ReferralPaths.Paths[0].Provider.ID != refPeshtera {
 		t.Fatalf("the demo data has changed: referralPaths %+v", want)
@@ -269,7 +240,7 @@ func TestBrowserReferralStory(t *testing.T) {
 			t.Errorf("a name as case code: %q", got)
 		}
 		var none struct{ Referrals []struct{ ID string } }
-		refQuery(t, srv, admin, `{ referrals { id } }`, nil, &none)
+		queryAs(t, srv, admin, `{ referrals { id } }`, nil, &none)
 		if len(none.Referrals) != 0 {
 			t.Errorf("a referral with a name was sent: %+v", none)
 		}
@@ -282,7 +253,7 @@ func TestBrowserReferralStory(t *testing.T) {
 			t.Errorf("sent: %q", got)
 		}
 		var r struct{ Referral refReferral }
-		refQuery(t, srv, admin, refReferralQuery, map[string]any{"id": sentID}, &r)
+		queryAs(t, srv, admin, refReferralQuery, map[string]any{"id": sentID}, &r)
 		if r.Referral.Status != "SENT" || r.Referral.CaseCode != "LES-2026/014" || r.Referral.From.ID != refCSII || r.Referral.To.ID != refPeshtera {
 			t.Errorf("the referral in the API: %+v", r.Referral)
 		}
@@ -295,7 +266,7 @@ func TestBrowserReferralStory(t *testing.T) {
 
 	// A second referral, sent through the API, for the CONFLICT.
 	var second struct{ CreateReferral struct{ ID string } }
-	refQuery(t, srv, csii, `mutation($in: ReferralInput!) { createReferral(input: $in) { id } }`, map[string]any{"in": map[string]any{
+	queryAs(t, srv, csii, `mutation($in: ReferralInput!) { createReferral(input: $in) { id } }`, map[string]any{"in": map[string]any{
 		"caseCode": "LES-2026/015", "fromStakeholderId": refCSII, "serviceId": refService, "categoryId": refCategory, "territoryId": "tr-kalugerovo"}}, &second)
 	otherID := second.CreateReferral.ID
 
@@ -327,7 +298,7 @@ func TestBrowserReferralStory(t *testing.T) {
 		// The receiver chooses a reason on the first, then declines the
 		// second, which the sender has meanwhile cancelled: CONFLICT.
 		refSelect(b, fmt.Sprintf("#rfl-%s-reason", sentID), "NO_CAPACITY")
-		refQuery(t, srv, csii, `mutation($id: ID!) { updateReferralStatus(id: $id, input: {status: CANCELLED}) { id } }`, map[string]any{"id": otherID}, nil)
+		queryAs(t, srv, csii, `mutation($id: ID!) { updateReferralStatus(id: $id, input: {status: CANCELLED}) { id } }`, map[string]any{"id": otherID}, nil)
 		refSelect(b, fmt.Sprintf("#rfl-%s-reason", otherID), "OTHER")
 		b.click(other + ` [data-action=DECLINED]`)
 		if got := b.text(other + " [data-notice=conflict]"); got != refMsg(bg, "inbox.conflict", "code", "LES-2026/015") {
@@ -354,7 +325,7 @@ func TestBrowserReferralStory(t *testing.T) {
 			t.Errorf("the receiver's actions on an ACCEPTED referral: %v, want complete", acts)
 		}
 		var r struct{ Referral refReferral }
-		refQuery(t, srv, admin, refReferralQuery, map[string]any{"id": sentID}, &r)
+		queryAs(t, srv, admin, refReferralQuery, map[string]any{"id": sentID}, &r)
 		if r.Referral.Status != "ACCEPTED" || r.Referral.Service.Available != 2 {
 			t.Errorf("in the API: %s with %d places free, want ACCEPTED and 2", r.Referral.Status, r.Referral.Service.Available)
 		}
@@ -404,13 +375,13 @@ func TestBrowserReferralRoles(t *testing.T) {
 	var ids []string
 	for _, code := range []string{"LES-R1", "LES-R2"} {
 		var c struct{ CreateReferral struct{ ID string } }
-		refQuery(t, srv, csii, `mutation($in: ReferralInput!) { createReferral(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		queryAs(t, srv, csii, `mutation($in: ReferralInput!) { createReferral(input: $in) { id } }`, map[string]any{"in": map[string]any{
 			"caseCode": code, "fromStakeholderId": refCSII, "serviceId": refService, "categoryId": refCategory, "territoryId": "tr-kalugerovo"}}, &c)
 		ids = append(ids, c.CreateReferral.ID)
 	}
 	move := `mutation($id: ID!, $in: ReferralStatusInput!) { updateReferralStatus(id: $id, input: $in) { id } }`
-	refQuery(t, srv, admin, move, map[string]any{"id": ids[0], "in": map[string]any{"status": "ACCEPTED"}}, nil)
-	refQuery(t, srv, admin, move, map[string]any{"id": ids[1], "in": map[string]any{"status": "DECLINED", "declineReason": "NO_CAPACITY"}}, nil)
+	queryAs(t, srv, admin, move, map[string]any{"id": ids[0], "in": map[string]any{"status": "ACCEPTED"}}, nil)
+	queryAs(t, srv, admin, move, map[string]any{"id": ids[1], "in": map[string]any{"status": "DECLINED", "declineReason": "NO_CAPACITY"}}, nil)
 	var flows struct {
 		ReferralFlows struct {
 			Total                     int
@@ -422,7 +393,7 @@ func TestBrowserReferralRoles(t *testing.T) {
 			MedianHoursToAccept, MedianHoursToComplete *float64
 		}
 	}
-	refQuery(t, srv, analyst, `{ referralFlows(scopeId: "tr-bg") { total flows { count } byStatus { key count } byDeclineReason { key count }
+	queryAs(t, srv, analyst, `{ referralFlows(scopeId: "tr-bg") { total flows { count } byStatus { key count } byDeclineReason { key count }
 		medianHoursToAccept medianHoursToComplete } }`, nil, &flows)
 	if flows.ReferralFlows.Total != 2 {
 		t.Fatalf("referralFlows: %+v", flows)
@@ -523,7 +494,7 @@ func TestBrowserReferralRoles(t *testing.T) {
 				Illustrative                                                    bool
 			}
 		}
-		refQuery(t, srv, admin, `{ service(id: "`+refService+`") { name nameLocal description status deliveryMode eligibility capacity available version
+		queryAs(t, srv, admin, `{ service(id: "`+refService+`") { name nameLocal description status deliveryMode eligibility capacity available version
 			provider { id } category { id } targetGroups { id } coverage { id } illustrative } }`, nil, &svc)
 		s := svc.Service
 		ids := func(xs []struct{ ID string }) []string {
@@ -533,7 +504,7 @@ func TestBrowserReferralRoles(t *testing.T) {
 			}
 			return out
 		}
-		refQuery(t, srv, admin, `mutation($id: ID!, $in: ServiceInput!, $v: Int!) { updateService(id: $id, input: $in, expectedVersion: $v) { status } }`,
+		queryAs(t, srv, admin, `mutation($id: ID!, $in: ServiceInput!, $v: Int!) { updateService(id: $id, input: $in, expectedVersion: $v) { status } }`,
 			map[string]any{"id": refService, "v": s.Version, "in": map[string]any{"name": s.Name, "nameLocal": s.NameLocal, "description": s.Description,
 				"status": "SUSPENDED", "deliveryMode": s.DeliveryMode, "eligibility": s.Eligibility, "capacity": s.Capacity, "available": s.Available,
 				"providerId": s.Provider.ID, "categoryId": s.Category.ID, "targetGroupIds": ids(s.TargetGroups), "coverageIds": ids(s.Coverage),
