@@ -18,6 +18,13 @@ type listQuery struct {
 	where  []string
 	params map[string]any
 	order  string // ORDER BY expression, without the id tie-breaker
+	// anchor, when set, is the MATCH that finds n by walking down from a
+	// node the filter names (found by its id index) instead of scanning
+	// the label; it may reach n by several paths.
+	anchor string
+	// ordered is the predicate that lets the planner read n in the order
+	// of a range index ("n.name IS NOT NULL"), empty when there is none.
+	ordered string
 	// orders maps the list's order fields to the property they sort by.
 	orders map[string]string
 }
@@ -35,6 +42,44 @@ func (q *listQuery) cond(pred, param string, value any, given bool) {
 }
 
 func (q *listQuery) ids(ids []string) { q.cond("n.id IN $ids", "ids", ids, len(ids) > 0) }
+
+// below adds a condition "n is reached from the node $param by walking
+// down": down is the MATCH from that node to n, up the same condition as a
+// predicate on n. The first such condition of an unsearched list becomes
+// the anchor, so the query starts at one node instead of every node of the
+// label; the others, and all of a searched list (which starts at the
+// full-text index), are predicates.
+func (q *listQuery) below(param, value, down, up string) {
+	if value == "" {
+		return
+	}
+	if q.text == "" && q.anchor == "" {
+		q.anchor = down
+		q.params[param] = value
+		return
+	}
+	q.cond(up, param, value, true)
+}
+
+// locatedBelow is the MATCH from territory $param down to the n linked by
+// rel to it or a sub-territory; locatedWithin is its predicate.
+func (q *listQuery) locatedBelow(rel, param, value string) {
+	q.below(param, value,
+		fmt.Sprintf("MATCH (:Territory {id: $%s})<-[:PART_OF*0..]-(:Territory)<-[:%s]-(n:%s)", param, rel, q.label),
+		fmt.Sprintf(locatedWithin, rel, param))
+}
+
+// inCategoryBelow is the same for category $param and its sub-categories.
+func (q *listQuery) inCategoryBelow(rel, param, value string) {
+	q.below(param, value,
+		fmt.Sprintf("MATCH (:ServiceCategory {id: $%s})<-[:SUBCATEGORY_OF*0..]-(:ServiceCategory)<-[:%s]-(n:%s)", param, rel, q.label),
+		fmt.Sprintf(inCategory, rel, param))
+}
+
+// required are the properties every node of a listed label has (the
+// domain's validation requires a name of every label that has one): they
+// sort without the "IS NULL" key, so a range index can give the order.
+var required = map[string]bool{"name": true}
 
 // sort picks the ORDER BY of an Order; unknown values never get here (the
 // schema's enums reject them), so falling back to the default is safe.
@@ -54,20 +99,42 @@ func (q *listQuery) sort(o *domain.Order, def string, defDir domain.SortDirectio
 	}
 	// "x IS NULL" first keeps unknown values last in both directions.
 	q.order = fmt.Sprintf("n.%s IS NULL, n.%s %s", prop, prop, dir)
+	if required[prop] {
+		q.order = fmt.Sprintf("n.%s %s", prop, dir)
+		q.ordered = fmt.Sprintf("n.%s IS NOT NULL", prop)
+	}
 	if q.text != "" && o == nil {
 		q.order = "score DESC"
 	}
 }
 
-// source is the start of the query: a label scan, or the full-text index
-// when the list is searched.
-func (q *listQuery) source() string {
-	if q.text == "" {
-		return "MATCH (n:" + q.label + ")\n"
+// source is the start of the query: the full-text index when the list is
+// searched, else the anchor, else a label scan. A page query (ordered)
+// scans the label through the index of the sort property when it has one:
+// a required property is never null, so the predicate drops nothing.
+func (q *listQuery) source(ordered bool) string {
+	switch {
+	case q.text != "":
+		q.params["q"] = FulltextQuery(q.text)
+		return "CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node AS n, score\n" +
+			"WITH n, score WHERE n:" + q.label + "\n"
+	case q.anchor != "":
+		return q.anchor + "\nWITH DISTINCT n\n"
+	case ordered && q.ordered != "":
+		return "MATCH (n:" + q.label + ") WHERE " + q.ordered + "\n"
 	}
-	q.params["q"] = FulltextQuery(q.text)
-	return "CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node AS n, score\n" +
-		"WITH n, score WHERE n:" + q.label + "\n"
+	return "MATCH (n:" + q.label + ")\n"
+}
+
+// statements returns the page query and the count query of the list.
+func (q *listQuery) statements() (page, count string) {
+	count = q.source(false) + q.whereClause() + "RETURN count(n) AS total"
+	// The order comes before the projection, so that it is on the node's
+	// own properties, which an index can give in order.
+	page = q.source(true) + q.whereClause() +
+		"WITH n" + q.scoreCol() + " ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit\n" +
+		"RETURN " + visible(q.label, "n") + " AS n"
+	return page, count
 }
 
 func (q *listQuery) whereClause() string {
@@ -84,6 +151,10 @@ func (q *listQuery) scoreCol() string {
 	return ", score"
 }
 
+// compiled, set only by tests (export_test.go), is told of the statements
+// of each list and their parameters, so that their plans can be checked.
+var compiled func(page, count string, params map[string]any)
+
 // list runs the page query and, when wanted, the count query; the two run
 // at once, so a counted page costs one round trip of time, not two.
 func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageArgs, withTotal bool) (domain.Page[T], error) {
@@ -92,11 +163,14 @@ func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageAr
 			return domain.Page[T]{}, err
 		}
 	}
-	src := q.source()
+	pageCypher, countCypher := q.statements()
 	q.params = withAccess(ctx, q.params)
 	params := maps.Clone(q.params)
 	params["skip"] = page.Offset
 	params["limit"] = page.Limit + 1 // one more than asked tells whether a next page exists
+	if compiled != nil {
+		compiled(pageCypher, countCypher, params)
+	}
 	var (
 		total    int
 		countErr error
@@ -107,7 +181,7 @@ func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageAr
 		go func() {
 			defer wg.Done()
 			// Returns how many nodes match the filter.
-			recs, err := s.read(ctx, src+q.whereClause()+"RETURN count(n) AS total", q.params)
+			recs, err := s.read(ctx, countCypher, q.params)
 			if err != nil {
 				countErr = fmt.Errorf("count %s: %w", q.label, err)
 				return
@@ -120,9 +194,7 @@ func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageAr
 		}()
 	}
 	// Returns one page of the label's nodes matching the filter, in order.
-	cypher := src + q.whereClause() +
-		"RETURN " + visible(q.label, "n") + " AS n ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit"
-	recs, err := s.read(ctx, cypher, params)
+	recs, err := s.read(ctx, pageCypher, params)
 	wg.Wait()
 	if err != nil {
 		return domain.Page[T]{}, fmt.Errorf("list %s: %w", q.label, err)
@@ -163,7 +235,8 @@ func (s *Store) Territories(ctx context.Context, f domain.TerritoryFilter, o *do
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.cond("n.level IN $levels", "levels", f.Levels, len(f.Levels) > 0)
-	q.cond("EXISTS { (n)-[:PART_OF*1..]->(:Territory {id: $within}) }", "within", f.Within, f.Within != "")
+	q.below("within", f.Within, "MATCH (:Territory {id: $within})<-[:PART_OF*1..]-(n:Territory)",
+		"EXISTS { (n)-[:PART_OF*1..]->(:Territory {id: $within}) }")
 	q.sort(o, "NAME", domain.Asc)
 	return list[domain.Territory](ctx, s, q, p, withTotal)
 }
@@ -175,10 +248,11 @@ func (s *Store) Stakeholders(ctx context.Context, f domain.StakeholderFilter, o 
 	q.ids(f.IDs)
 	q.cond("n.kind IN $kinds", "kinds", f.Kinds, len(f.Kinds) > 0)
 	q.cond("n.sector IN $sectors", "sectors", f.Sectors, len(f.Sectors) > 0)
-	q.cond(fmt.Sprintf(locatedWithin, "LOCATED_IN", "territoryId"), "territoryId", f.TerritoryID, f.TerritoryID != "")
+	q.locatedBelow("LOCATED_IN", "territoryId", f.TerritoryID)
 	q.cond("EXISTS { (n)-[:ACTIVE_IN]->(a:CooperationArea) WHERE a.id IN $areaIds }", "areaIds", f.AreaIDs, len(f.AreaIDs) > 0)
-	q.cond("EXISTS { (n)-[:PROVIDES]->(:Service)-[:IN_CATEGORY]->(:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(:ServiceCategory {id: $categoryId}) }",
-		"categoryId", f.CategoryID, f.CategoryID != "")
+	q.below("categoryId", f.CategoryID,
+		"MATCH (:ServiceCategory {id: $categoryId})<-[:SUBCATEGORY_OF*0..]-(:ServiceCategory)<-[:IN_CATEGORY]-(:Service)<-[:PROVIDES]-(n:Stakeholder)",
+		"EXISTS { (n)-[:PROVIDES]->(:Service)-[:IN_CATEGORY]->(:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(:ServiceCategory {id: $categoryId}) }")
 	q.sort(o, "NAME", domain.Asc)
 	return list[domain.Stakeholder](ctx, s, q, p, withTotal)
 }
@@ -218,11 +292,15 @@ func (s *Store) Services(ctx context.Context, f domain.ServiceFilter, o *domain.
 	q.ids(f.IDs)
 	q.cond("n.status IN $statuses", "statuses", f.Statuses, len(f.Statuses) > 0)
 	q.cond("n.deliveryMode IN $modes", "modes", f.DeliveryModes, len(f.DeliveryModes) > 0)
-	q.cond(fmt.Sprintf(inCategory, "IN_CATEGORY", "categoryId"), "categoryId", f.CategoryID, f.CategoryID != "")
+	q.inCategoryBelow("IN_CATEGORY", "categoryId", f.CategoryID)
 	q.cond("EXISTS { (n)-[:FOR_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }", "groups", f.TargetGroupIDs, len(f.TargetGroupIDs) > 0)
-	q.cond(`EXISTS { (n)-[:COVERS]->(c:Territory)
+	q.below("territoryId", f.TerritoryID, `CALL () {
+	  MATCH (:Territory {id: $territoryId})<-[:PART_OF*0..]-(c:Territory) RETURN c
+	  UNION
+	  MATCH (:Territory {id: $territoryId})-[:PART_OF*1..]->(c:Territory) RETURN c }
+	MATCH (c)<-[:COVERS]-(n:Service)`, `EXISTS { (n)-[:COVERS]->(c:Territory)
 	    WHERE EXISTS { (c)-[:PART_OF*0..]->(:Territory {id: $territoryId}) }
-	       OR EXISTS { (:Territory {id: $territoryId})-[:PART_OF*1..]->(c) } }`, "territoryId", f.TerritoryID, f.TerritoryID != "")
+	       OR EXISTS { (:Territory {id: $territoryId})-[:PART_OF*1..]->(c) } }`)
 	q.cond("EXISTS { (:Stakeholder {id: $providerId})-[:PROVIDES]->(n) }", "providerId", f.ProviderID, f.ProviderID != "")
 	q.sort(o, "NAME", domain.Asc)
 	return list[domain.Service](ctx, s, q, p, withTotal)
@@ -232,8 +310,8 @@ func (s *Store) Services(ctx context.Context, f domain.ServiceFilter, o *domain.
 func (s *Store) Needs(ctx context.Context, f domain.NeedFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Need], error) {
 	q := newList(LabelNeed, map[string]string{"VOLUME": "volume", "YEAR": "year", "CREATED_AT": "createdAt"})
 	q.ids(f.IDs)
-	q.cond(fmt.Sprintf(locatedWithin, "IN_TERRITORY", "territoryId"), "territoryId", f.TerritoryID, f.TerritoryID != "")
-	q.cond(fmt.Sprintf(inCategory, "FOR_CATEGORY", "categoryId"), "categoryId", f.CategoryID, f.CategoryID != "")
+	q.locatedBelow("IN_TERRITORY", "territoryId", f.TerritoryID)
+	q.inCategoryBelow("FOR_CATEGORY", "categoryId", f.CategoryID)
 	q.cond("EXISTS { (n)-[:OF_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }", "groups", f.TargetGroupIDs, len(f.TargetGroupIDs) > 0)
 	q.cond("n.priority IN $priorities", "priorities", f.Priorities, len(f.Priorities) > 0)
 	q.cond("n.year = $year", "year", f.Year, f.Year != 0)
@@ -246,7 +324,7 @@ func (s *Store) CooperationAreas(ctx context.Context, f domain.CooperationAreaFi
 	q := newList(LabelCooperationArea, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
-	q.cond(fmt.Sprintf(inCategory, "INCLUDES_CATEGORY", "categoryId"), "categoryId", f.CategoryID, f.CategoryID != "")
+	q.inCategoryBelow("INCLUDES_CATEGORY", "categoryId", f.CategoryID)
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	q.sort(o, "NAME", domain.Asc)
 	return list[domain.CooperationArea](ctx, s, q, p, withTotal)
@@ -259,7 +337,7 @@ func (s *Store) Partnerships(ctx context.Context, f domain.PartnershipFilter, o 
 	q.ids(f.IDs)
 	q.cond("n.kind IN $kinds", "kinds", f.Kinds, len(f.Kinds) > 0)
 	q.cond("n.status IN $statuses", "statuses", f.Statuses, len(f.Statuses) > 0)
-	q.cond(fmt.Sprintf(locatedWithin, "IN_TERRITORY", "territoryId"), "territoryId", f.TerritoryID, f.TerritoryID != "")
+	q.locatedBelow("IN_TERRITORY", "territoryId", f.TerritoryID)
 	q.cond("EXISTS { (n)-[:COVERS_AREA]->(a:CooperationArea) WHERE a.id IN $areaIds }", "areaIds", f.AreaIDs, len(f.AreaIDs) > 0)
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
@@ -276,8 +354,7 @@ func (s *Store) Practices(ctx context.Context, f domain.PracticeFilter, o *domai
 	q := newList(LabelPractice, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
-	q.cond("EXISTS { (n)-[:ORIGINATES_IN|TRANSFERRED_TO]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territoryId}) }",
-		"territoryId", f.TerritoryID, f.TerritoryID != "")
+	q.locatedBelow("ORIGINATES_IN|TRANSFERRED_TO", "territoryId", f.TerritoryID)
 	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	q.sort(o, "NAME", domain.Asc)
@@ -300,7 +377,7 @@ func (s *Store) Events(ctx context.Context, f domain.EventFilter, o *domain.Orde
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.cond("n.kind IN $kinds", "kinds", f.Kinds, len(f.Kinds) > 0)
-	q.cond(fmt.Sprintf(locatedWithin, "HELD_IN", "territoryId"), "territoryId", f.TerritoryID, f.TerritoryID != "")
+	q.locatedBelow("HELD_IN", "territoryId", f.TerritoryID)
 	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	if f.From != nil {

@@ -32,7 +32,7 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) != 5 || ms[0].Version != 1 || ms[4].Version != 5 {
+	if len(ms) != 6 || ms[0].Version != 1 || ms[5].Version != 6 {
 		t.Fatalf("migrations: %+v", ms)
 	}
 	for _, m := range ms {
