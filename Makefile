@@ -46,6 +46,7 @@ run: build
 # the "ok"/"FAIL" lines are go test's own.
 test: check-generated check-web chromium
 	@$(call timed,go vet,$(GO) vet ./...)
+	@$(call timed,race detector on the request guard and the field loader,$(GO) test -race -count=1 -run '^(TestGuard|TestLoad.*)$$' ./internal/api/ ./internal/loader/)
 	$(NEO4J_SH) with -- $(GO) run ./internal/testdb/testprogress -p 1 -count=1 ./...
 
 # Benchmarks against the demo data (see README for the figures).

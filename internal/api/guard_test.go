@@ -35,6 +35,14 @@ func TestGuard(t *testing.T) {
 		code    string
 	}{
 		{"ErrDeadlineInASlowPhase", slow, http.MethodPost, http.StatusGatewayTimeout, domain.CodeTimeout},
+		// A handler that sets headers while guard answers (gqlgen sets the
+		// bookmark header at the end): guard must not read them then (run
+		// with -race to see it).
+		{"ErrDeadlineWhileTheHandlerSetsHeaders", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for end := time.Now().Add(300 * time.Millisecond); time.Now().Before(end); {
+				w.Header().Set("X-Late", time.Now().String())
+			}
+		}), http.MethodPost, http.StatusGatewayTimeout, domain.CodeTimeout},
 		{"ErrTransportNotSupported", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusBadRequest)
 			_, _ = w.Write([]byte(`{"errors":[{"message":"transport not supported"}]}`))

@@ -115,7 +115,9 @@ func (g *guardWriter) Write(b []byte) (int, error) {
 	return g.w.Write(b)
 }
 
-// start copies the handler's headers out and starts the answer.
+// start copies the handler's headers out and starts the answer. Only
+// the handler's goroutine, or guard once it has ended, may call it: the
+// handler writes g.h without the lock.
 func (g *guardWriter) start(status int) {
 	for k, v := range g.h {
 		g.w.Header()[k] = v
@@ -137,7 +139,13 @@ func (g *guardWriter) timeout(a *api, ctx context.Context) bool {
 		return true // the client went away: nobody reads an answer
 	}
 	err := &domain.Error{Code: domain.CodeTimeout, Message: "the request took longer than the server's request timeout (COOPGRAPH_REQUEST_TIMEOUT); ask for less"}
-	g.writeErrors(a, ctx, []*gqlerror.Error{a.presentError(ctx, err)})
+	// The handler goes on in its goroutine and may still set headers in
+	// g.h: answer with the headers set before it started (request id,
+	// security, CORS), never reading g.h.
+	g.w.Header().Set("Content-Type", "application/json")
+	g.started = true
+	g.w.WriteHeader(http.StatusGatewayTimeout)
+	_ = json.NewEncoder(g.w).Encode(map[string]any{"errors": []*gqlerror.Error{a.presentError(ctx, err)}})
 	return true
 }
 
@@ -170,18 +178,14 @@ func (g *guardWriter) finish(a *api, ctx context.Context) {
 		g.h.Set("Allow", "GET, POST, OPTIONS")
 	}
 	g.status = status
-	g.writeErrors(a, ctx, []*gqlerror.Error{a.presentError(ctx, err)})
+	g.writeErrors([]*gqlerror.Error{a.presentError(ctx, err)})
 }
 
-// writeErrors answers with errs and the status of the first one's code
-// (or g.status when set by finish).
-func (g *guardWriter) writeErrors(a *api, ctx context.Context, errs []*gqlerror.Error) {
-	status := httpStatus(errs[0].Extensions["code"])
-	if g.buf != nil && g.status >= 400 {
-		status = g.status
-	}
+// writeErrors answers, once the handler has ended, with errs and the
+// status finish chose.
+func (g *guardWriter) writeErrors(errs []*gqlerror.Error) {
 	g.h.Set("Content-Type", "application/json")
-	g.start(status)
+	g.start(g.status)
 	_ = json.NewEncoder(g.w).Encode(map[string]any{"errors": errs})
 }
 
