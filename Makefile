@@ -46,7 +46,7 @@ run: build
 # the "ok"/"FAIL" lines are go test's own.
 test: check-generated check-web chromium
 	@$(call timed,go vet,$(GO) vet ./...)
-	@$(call timed,race detector on the request guard and the field loader,$(GO) test -race -count=1 -run '^(TestGuard|TestLoad.*)$$' ./internal/api/ ./internal/loader/)
+	@$(call timed,race detector on the request guard / field loader / shared network projections,$(GO) test -race -count=1 -run '^(TestGuard|TestLoad.*|TestSharedGraph)$$' ./internal/api/ ./internal/loader/ ./internal/network/)
 	$(NEO4J_SH) with -- $(GO) run ./internal/testdb/testprogress -p 1 -count=1 ./...
 
 # Benchmarks against the demo data (see README for the figures).

@@ -47,7 +47,10 @@ func (c *Cache) Get(key string, gen int64, build func() (*Graph, error)) (*Graph
 	c.mu.Unlock()
 	e.once.Do(func() {
 		e.g, e.err = build()
+		// built is read under c.mu by the next Get of the key.
+		c.mu.Lock()
 		e.built = time.Now()
+		c.mu.Unlock()
 	})
 	if e.err != nil {
 		c.mu.Lock()

@@ -13,6 +13,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/network"
@@ -58,7 +59,11 @@ type Graph struct {
 	Territory []string
 	Areas     [][]string
 	index     map[string]int
-	adj       [][]int // distinct neighbours of each node, built on demand
+	// adj is the distinct neighbours of each node, built on the first
+	// call of Neighbours: a cached graph is shared by the analyses of
+	// concurrent requests, so the build happens once, under adjOnce.
+	adjOnce sync.Once
+	adj     [][]int
 }
 
 // New builds a graph of the nodes and the edges between them: edges with
@@ -104,20 +109,19 @@ func (g *Graph) Index(id string) (int, bool) {
 
 // Neighbours returns the distinct neighbours of every node.
 func (g *Graph) Neighbours() [][]int {
-	if g.adj != nil {
-		return g.adj
-	}
-	adj := make([][]int, len(g.Nodes))
-	for _, e := range g.Edges {
-		adj[e.A] = append(adj[e.A], e.B)
-		adj[e.B] = append(adj[e.B], e.A)
-	}
-	for i := range adj {
-		slices.Sort(adj[i])
-		adj[i] = slices.Compact(adj[i])
-	}
-	g.adj = adj
-	return adj
+	g.adjOnce.Do(func() {
+		adj := make([][]int, len(g.Nodes))
+		for _, e := range g.Edges {
+			adj[e.A] = append(adj[e.A], e.B)
+			adj[e.B] = append(adj[e.B], e.A)
+		}
+		for i := range adj {
+			slices.Sort(adj[i])
+			adj[i] = slices.Compact(adj[i])
+		}
+		g.adj = adj
+	})
+	return g.adj
 }
 
 // Degree is each node's number of distinct neighbours.
