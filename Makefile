@@ -43,11 +43,15 @@ run: build
 # because they share the one database Neo4j Community has. testprogress is
 # go test with a line as each package starts, a line a minute while one
 # runs, and the skipped tests with why (the HSDS ones without ../shared);
-# the "ok"/"FAIL" lines are go test's own.
+# the "ok"/"FAIL" lines are go test's own. The test Neo4j gets a 2 GiB heap
+# and 512 MiB of page cache: the suites load generated graphs of thousands
+# of stakeholders one after the other, and with 1 GiB its pauses once pushed
+# an import past its transaction timeout.
 test: check-generated check-web chromium
 	@$(call timed,go vet,$(GO) vet ./...)
 	@$(call timed,race detector on the request guard / field loader / shared network projections,$(GO) test -race -count=1 -run '^(TestGuard|TestLoad.*|TestSharedGraph)$$' ./internal/api/ ./internal/loader/ ./internal/network/)
-	$(NEO4J_SH) with -- $(GO) run ./internal/testdb/testprogress -p 1 -count=1 ./...
+	NEO4J_HEAP=$${NEO4J_HEAP:-2g} NEO4J_PAGECACHE=$${NEO4J_PAGECACHE:-512m} \
+		$(NEO4J_SH) with -- $(GO) run ./internal/testdb/testprogress -p 1 -count=1 ./...
 
 # Benchmarks against the demo data (see README for the figures).
 bench:

@@ -31,8 +31,12 @@ func Config(t testing.TB) store.Config {
 		}
 		t.Fatal("NEO4J_URI is not set: run the tests with `make test`, which starts a Neo4j for them")
 	}
+	// Work with no deadline of its own (loads, imports of generated
+	// graphs) gets two minutes, not the server's 30 s: on a busy 2-core
+	// machine a large test import has come close to 30 s. Tests of
+	// timeouts set their own deadlines.
 	return store.Config{URI: uri, User: os.Getenv("NEO4J_USER"), Password: os.Getenv("NEO4J_PASSWORD"),
-		Database: os.Getenv("NEO4J_DATABASE")}
+		Database: os.Getenv("NEO4J_DATABASE"), QueryTimeout: 2 * time.Minute}
 }
 
 var migrated sync.Once
