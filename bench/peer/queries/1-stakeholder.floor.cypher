@@ -1,0 +1,3 @@
+OPTIONAL MATCH (s:Stakeholder {id: 'g-st-10000'})
+RETURN {stakeholder: s {.id, .name,
+  territory: [(s)-[:LOCATED_IN]->(t:Territory) | t {.id, .name}][0]}} AS data
