@@ -87,7 +87,7 @@ func (r *viewerResolver) Stakeholder(ctx context.Context, obj *auth.Identity) (*
 	if obj.StakeholderID == "" {
 		return nil, nil
 	}
-	return get[domain.Stakeholder](ctx, r.Store, store.LabelStakeholder, obj.StakeholderID)
+	return get[domain.Stakeholder](ctx, r.Resolver, store.LabelStakeholder, obj.StakeholderID)
 }
 
 // ApiKey returns generated.ApiKeyResolver implementation.

@@ -56,20 +56,20 @@ func (r *partnershipResolver) Project(ctx context.Context, obj *domain.Partnersh
 
 // CooperationArea is the resolver for the cooperationArea field.
 func (r *queryResolver) CooperationArea(ctx context.Context, id string) (*domain.CooperationArea, error) {
-	return get[domain.CooperationArea](ctx, r.Store, store.LabelCooperationArea, id)
+	return get[domain.CooperationArea](ctx, r.Resolver, store.LabelCooperationArea, id)
 }
 
 // CooperationAreas is the resolver for the cooperationAreas field.
 func (r *queryResolver) CooperationAreas(ctx context.Context, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) (*model.CooperationAreaConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelCooperationArea, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.CooperationAreas(ctx, defaultOr(filter, domain.CooperationAreaFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectCooperationAreas(ctx, defaultOr(filter, domain.CooperationAreaFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.CooperationArea) *model.CooperationAreaEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.CooperationArea) *model.CooperationAreaEdge {
 		return &model.CooperationAreaEdge{Cursor: c, Node: n}
 	})
 	return &model.CooperationAreaConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -77,20 +77,20 @@ func (r *queryResolver) CooperationAreas(ctx context.Context, filter *domain.Coo
 
 // Partnership is the resolver for the partnership field.
 func (r *queryResolver) Partnership(ctx context.Context, id string) (*domain.Partnership, error) {
-	return get[domain.Partnership](ctx, r.Store, store.LabelPartnership, id)
+	return get[domain.Partnership](ctx, r.Resolver, store.LabelPartnership, id)
 }
 
 // Partnerships is the resolver for the partnerships field.
 func (r *queryResolver) Partnerships(ctx context.Context, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) (*model.PartnershipConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelPartnership, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Partnerships(ctx, defaultOr(filter, domain.PartnershipFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectPartnerships(ctx, defaultOr(filter, domain.PartnershipFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Partnership) *model.PartnershipEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Partnership) *model.PartnershipEdge {
 		return &model.PartnershipEdge{Cursor: c, Node: n}
 	})
 	return &model.PartnershipConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

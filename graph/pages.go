@@ -8,11 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/99designs/gqlgen/graphql"
-
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/loader"
+	"github.com/coopgraph/coopgraph/internal/store"
 )
 
 // Page sizes of the read API (documented in the schema).
@@ -62,26 +61,18 @@ func pageArgs(first *int, after *string) (domain.PageArgs, error) {
 	return p, nil
 }
 
-// wantsTotal reports whether the connection's totalCount is selected, so
-// that the count query runs only then.
-func wantsTotal(ctx context.Context) bool {
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		if f.Name == "totalCount" {
-			return true
-		}
-	}
-	return false
-}
-
-// listArgs is what every root list resolver checks first.
-func listArgs(ctx context.Context, first *int, after *string) (domain.PageArgs, bool, error) {
+// listArgs is what every root list resolver checks first: the page, and
+// the selection of its records (with totalCount when it is asked), which
+// the store reads in one statement.
+func (r *Resolver) listArgs(ctx context.Context, label string, first *int, after *string) (domain.PageArgs, *store.Selection, error) {
 	p, err := pageArgs(first, after)
-	return p, wantsTotal(ctx), err
+	return p, r.listSelection(ctx, label), err
 }
 
-// connection turns a page into the parts of a Relay connection and
-// registers its records as a group for the next level.
-func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T], edge func(cursor string, n *T) E) ([]E, *model.PageInfo) {
+// connection turns a page into the parts of a Relay connection, registers
+// its records as a group for the next level and primes the relationship
+// fields the statement read with them (see compile.go).
+func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T], sel *store.Selection, fetched []*store.Fetched, edge func(cursor string, n *T) E) ([]E, *model.PageInfo) {
 	edges := make([]E, len(p.Items))
 	keys := make([]any, len(p.Items))
 	ids := make([]string, len(p.Items))
@@ -90,6 +81,7 @@ func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T]
 		keys[i], ids[i] = n, PT(n).Key()
 	}
 	loader.From(ctx).Group(keys, ids)
+	prime(ctx, sel, fetched)
 	info := &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: p.Offset > 0}
 	if len(p.Items) > 0 {
 		start, end := encodeCursor(p.Offset), encodeCursor(p.Offset+len(p.Items)-1)

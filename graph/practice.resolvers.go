@@ -86,20 +86,20 @@ func (r *projectResolver) Events(ctx context.Context, obj *domain.Project, first
 
 // Practice is the resolver for the practice field.
 func (r *queryResolver) Practice(ctx context.Context, id string) (*domain.Practice, error) {
-	return get[domain.Practice](ctx, r.Store, store.LabelPractice, id)
+	return get[domain.Practice](ctx, r.Resolver, store.LabelPractice, id)
 }
 
 // Practices is the resolver for the practices field.
 func (r *queryResolver) Practices(ctx context.Context, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) (*model.PracticeConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelPractice, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Practices(ctx, defaultOr(filter, domain.PracticeFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectPractices(ctx, defaultOr(filter, domain.PracticeFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Practice) *model.PracticeEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Practice) *model.PracticeEdge {
 		return &model.PracticeEdge{Cursor: c, Node: n}
 	})
 	return &model.PracticeConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -107,20 +107,20 @@ func (r *queryResolver) Practices(ctx context.Context, filter *domain.PracticeFi
 
 // Project is the resolver for the project field.
 func (r *queryResolver) Project(ctx context.Context, id string) (*domain.Project, error) {
-	return get[domain.Project](ctx, r.Store, store.LabelProject, id)
+	return get[domain.Project](ctx, r.Resolver, store.LabelProject, id)
 }
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) (*model.ProjectConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelProject, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Projects(ctx, defaultOr(filter, domain.ProjectFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectProjects(ctx, defaultOr(filter, domain.ProjectFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Project) *model.ProjectEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Project) *model.ProjectEdge {
 		return &model.ProjectEdge{Cursor: c, Node: n}
 	})
 	return &model.ProjectConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -128,20 +128,20 @@ func (r *queryResolver) Projects(ctx context.Context, filter *domain.ProjectFilt
 
 // Event is the resolver for the event field.
 func (r *queryResolver) Event(ctx context.Context, id string) (*domain.Event, error) {
-	return get[domain.Event](ctx, r.Store, store.LabelEvent, id)
+	return get[domain.Event](ctx, r.Resolver, store.LabelEvent, id)
 }
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) (*model.EventConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelEvent, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Events(ctx, defaultOr(filter, domain.EventFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectEvents(ctx, defaultOr(filter, domain.EventFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Event) *model.EventEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Event) *model.EventEdge {
 		return &model.EventEdge{Cursor: c, Node: n}
 	})
 	return &model.EventConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

@@ -5,7 +5,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
@@ -27,7 +26,7 @@ type keyed[T any] interface {
 // returns as the next level's group.
 func related[T any, PT keyed[T]](ctx context.Context, st *store.Store, h store.Hop, parent any, parentID string, limit int, params map[string]any) ([]store.Item[T], error) {
 	b := loader.From(ctx)
-	field := h.Name + fmt.Sprint(limit, params)
+	field := fieldKey(h, limit, params)
 	return loader.Load(ctx, b, parent, parentID, field, func(ctx context.Context, ids []string) (map[string][]store.Item[T], error) {
 		m, err := store.Related[T](ctx, st, h, ids, limit, params)
 		if err != nil {
@@ -87,9 +86,16 @@ func nestedLimit(first *int) (int, error) {
 	return *first, nil
 }
 
-// get loads one record by id and registers it as a group of one.
-func get[T any, PT keyed[T]](ctx context.Context, st *store.Store, label, id string) (*T, error) {
-	return store.Get[T](ctx, st, label, id)
+// get loads one record by id with the fields the request selects of it,
+// relationship fields included, in one statement (see compile.go).
+func get[T any, PT keyed[T]](ctx context.Context, r *Resolver, label, id string) (*T, error) {
+	sel := r.recordSelection(ctx, label)
+	v, f, err := store.SelectOne[T](ctx, r.Store, label, id, sel)
+	if err != nil || f == nil {
+		return v, err
+	}
+	prime(ctx, sel, []*store.Fetched{f})
+	return v, nil
 }
 
 // role reads the role property of a relationship.

@@ -13,4 +13,8 @@ type Resolver struct {
 	Store *store.Store
 	// Networks answers the network analyses from cached projections.
 	Networks *network.Networks
+	// Batched turns the compiled reads off: whole records, and every
+	// relationship field loaded by its resolver per level (see
+	// compile.go). For comparisons in tests and benchmarks.
+	Batched bool
 }

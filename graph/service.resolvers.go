@@ -31,20 +31,20 @@ func (r *needResolver) TargetGroup(ctx context.Context, obj *domain.Need) (*doma
 
 // ServiceCategory is the resolver for the serviceCategory field.
 func (r *queryResolver) ServiceCategory(ctx context.Context, id string) (*domain.ServiceCategory, error) {
-	return get[domain.ServiceCategory](ctx, r.Store, store.LabelServiceCategory, id)
+	return get[domain.ServiceCategory](ctx, r.Resolver, store.LabelServiceCategory, id)
 }
 
 // ServiceCategories is the resolver for the serviceCategories field.
 func (r *queryResolver) ServiceCategories(ctx context.Context, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceCategoryConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelServiceCategory, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.ServiceCategories(ctx, defaultOr(filter, domain.ServiceCategoryFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectServiceCategories(ctx, defaultOr(filter, domain.ServiceCategoryFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.ServiceCategory) *model.ServiceCategoryEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.ServiceCategory) *model.ServiceCategoryEdge {
 		return &model.ServiceCategoryEdge{Cursor: c, Node: n}
 	})
 	return &model.ServiceCategoryConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -52,20 +52,20 @@ func (r *queryResolver) ServiceCategories(ctx context.Context, filter *domain.Se
 
 // TargetGroup is the resolver for the targetGroup field.
 func (r *queryResolver) TargetGroup(ctx context.Context, id string) (*domain.TargetGroup, error) {
-	return get[domain.TargetGroup](ctx, r.Store, store.LabelTargetGroup, id)
+	return get[domain.TargetGroup](ctx, r.Resolver, store.LabelTargetGroup, id)
 }
 
 // TargetGroups is the resolver for the targetGroups field.
 func (r *queryResolver) TargetGroups(ctx context.Context, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) (*model.TargetGroupConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelTargetGroup, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.TargetGroups(ctx, defaultOr(filter, domain.TargetGroupFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectTargetGroups(ctx, defaultOr(filter, domain.TargetGroupFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.TargetGroup) *model.TargetGroupEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.TargetGroup) *model.TargetGroupEdge {
 		return &model.TargetGroupEdge{Cursor: c, Node: n}
 	})
 	return &model.TargetGroupConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -73,20 +73,20 @@ func (r *queryResolver) TargetGroups(ctx context.Context, filter *domain.TargetG
 
 // Service is the resolver for the service field.
 func (r *queryResolver) Service(ctx context.Context, id string) (*domain.Service, error) {
-	return get[domain.Service](ctx, r.Store, store.LabelService, id)
+	return get[domain.Service](ctx, r.Resolver, store.LabelService, id)
 }
 
 // Services is the resolver for the services field.
 func (r *queryResolver) Services(ctx context.Context, filter *domain.ServiceFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelService, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Services(ctx, defaultOr(filter, domain.ServiceFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectServices(ctx, defaultOr(filter, domain.ServiceFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Service) *model.ServiceEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Service) *model.ServiceEdge {
 		return &model.ServiceEdge{Cursor: c, Node: n}
 	})
 	return &model.ServiceConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
@@ -94,20 +94,20 @@ func (r *queryResolver) Services(ctx context.Context, filter *domain.ServiceFilt
 
 // Need is the resolver for the need field.
 func (r *queryResolver) Need(ctx context.Context, id string) (*domain.Need, error) {
-	return get[domain.Need](ctx, r.Store, store.LabelNeed, id)
+	return get[domain.Need](ctx, r.Resolver, store.LabelNeed, id)
 }
 
 // Needs is the resolver for the needs field.
 func (r *queryResolver) Needs(ctx context.Context, filter *domain.NeedFilter, orderBy *domain.Order, first *int, after *string) (*model.NeedConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelNeed, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Needs(ctx, defaultOr(filter, domain.NeedFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectNeeds(ctx, defaultOr(filter, domain.NeedFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Need) *model.NeedEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Need) *model.NeedEdge {
 		return &model.NeedEdge{Cursor: c, Node: n}
 	})
 	return &model.NeedConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

@@ -17,20 +17,20 @@ import (
 
 // Stakeholder is the resolver for the stakeholder field.
 func (r *queryResolver) Stakeholder(ctx context.Context, id string) (*domain.Stakeholder, error) {
-	return get[domain.Stakeholder](ctx, r.Store, store.LabelStakeholder, id)
+	return get[domain.Stakeholder](ctx, r.Resolver, store.LabelStakeholder, id)
 }
 
 // Stakeholders is the resolver for the stakeholders field.
 func (r *queryResolver) Stakeholders(ctx context.Context, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) (*model.StakeholderConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelStakeholder, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Stakeholders(ctx, defaultOr(filter, domain.StakeholderFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectStakeholders(ctx, defaultOr(filter, domain.StakeholderFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Stakeholder) *model.StakeholderEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Stakeholder) *model.StakeholderEdge {
 		return &model.StakeholderEdge{Cursor: c, Node: n}
 	})
 	return &model.StakeholderConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

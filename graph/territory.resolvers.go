@@ -16,20 +16,20 @@ import (
 
 // Territory is the resolver for the territory field.
 func (r *queryResolver) Territory(ctx context.Context, id string) (*domain.Territory, error) {
-	return get[domain.Territory](ctx, r.Store, store.LabelTerritory, id)
+	return get[domain.Territory](ctx, r.Resolver, store.LabelTerritory, id)
 }
 
 // Territories is the resolver for the territories field.
 func (r *queryResolver) Territories(ctx context.Context, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) (*model.TerritoryConnection, error) {
-	p, total, err := listArgs(ctx, first, after)
+	p, sel, err := r.listArgs(ctx, store.LabelTerritory, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Territories(ctx, defaultOr(filter, domain.TerritoryFilter{}), orderBy, p, total)
+	page, fetched, err := r.Store.SelectTerritories(ctx, defaultOr(filter, domain.TerritoryFilter{}), orderBy, p, sel)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, func(c string, n *domain.Territory) *model.TerritoryEdge {
+	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Territory) *model.TerritoryEdge {
 		return &model.TerritoryEdge{Cursor: c, Node: n}
 	})
 	return &model.TerritoryConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil

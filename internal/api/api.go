@@ -50,6 +50,10 @@ type Options struct {
 	MaxDepth, MaxComplexity int
 	// CORSOrigins may call the API from a browser page ("*": any).
 	CORSOrigins []string
+	// Batched reads relationship fields per level instead of compiling
+	// each root field into one statement (graph.Resolver.Batched): for
+	// tests and benchmarks that compare the two.
+	Batched bool
 	// Metrics, when set, records every request and is served at /metrics
 	// (unless MetricsElsewhere: the server serves it on its own address).
 	Metrics          *metrics.Metrics
@@ -119,7 +123,7 @@ func New(o Options) http.Handler {
 	// One cache of network projections for GraphQL and the network files.
 	networks := network.NewNetworks(o.Store, network.NewCache(time.Minute, 32))
 	a := &api{opts: o, log: o.Logger, networks: networks,
-		resolver: &graph.Resolver{Store: o.Store, Networks: networks},
+		resolver: &graph.Resolver{Store: o.Store, Networks: networks, Batched: o.Batched},
 		lookups:  newRateLimiter(lookupRate, lookupBurst), analyses: newSlots(analysesPerIdentity)}
 
 	mux := http.NewServeMux()

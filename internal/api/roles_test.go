@@ -45,8 +45,15 @@ func roleHandlers(st *store.Store) map[auth.Role]http.Handler {
 // of role (for a COORDINATOR, acting for stakeholder); its subject is
 // "test-" and the role in lower case.
 func tokenHandler(st *store.Store, role auth.Role, stakeholder string) http.Handler {
-	h := api.New(api.Options{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Production: true,
-		Auth: auth.New(auth.Config{JWTSecret: roleSecret})})
+	return tokenHandlerWith(role, stakeholder, api.Options{Store: st})
+}
+
+// tokenHandlerWith is tokenHandler with the API built from o (in
+// production mode, accepting the test tokens).
+func tokenHandlerWith(role auth.Role, stakeholder string, o api.Options) http.Handler {
+	o.Logger, o.Production = slog.New(slog.NewTextHandler(io.Discard, nil)), true
+	o.Auth = auth.New(auth.Config{JWTSecret: roleSecret})
+	h := api.New(o)
 	claims := jwt.MapClaims{"sub": "test-" + strings.ToLower(string(role)), "coopgraph_role": string(role), "exp": time.Now().Add(time.Hour).Unix()}
 	if role == auth.Coordinator {
 		claims["coopgraph_stakeholder"] = stakeholder

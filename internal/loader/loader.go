@@ -126,3 +126,26 @@ func Load[V any](ctx context.Context, b *Loader, key any, id, field string, fetc
 	}
 	return r.val.(map[string]V)[id], nil
 }
+
+// Prime records the value of field for the group of the item with key, as
+// if Load had fetched it: vals are by id, for every item of the group. A
+// read that already returned the field with its parents (a compiled
+// statement) primes it, so that the field's resolver finds it without a
+// query. An item nobody listed gets a group of its own; a field already
+// loaded or primed is kept.
+func Prime[V any](b *Loader, key any, id, field string, vals map[string]V) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	g := b.groups[key]
+	if g == nil {
+		g = &group{ids: []string{id}}
+		b.groups[key] = g
+	}
+	rk := resultKey{g, field}
+	if _, found := b.results[rk]; found {
+		return
+	}
+	r := &result{done: make(chan struct{}), val: vals}
+	close(r.done)
+	b.results[rk] = r
+}

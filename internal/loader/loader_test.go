@@ -91,3 +91,41 @@ func TestLoadPanics(t *testing.T) {
 		t.Error("the second item of a panicked fetch got no error")
 	}
 }
+
+// TestPrime: a primed field is answered for every item of the group with
+// no fetch; another field of the group still fetches; priming twice keeps
+// the first value; an unlisted item primed alone is answered too.
+func TestPrime(t *testing.T) {
+	ctx := context.Background()
+	b := New()
+	type rec struct{ id string }
+	a, c := &rec{"a"}, &rec{"c"}
+	b.Group([]any{a, c}, []string{"a", "c"})
+	Prime(b, a, "a", "name", map[string]string{"a": "A", "c": "C"})
+	Prime(b, c, "c", "name", map[string]string{"a": "other", "c": "other"})
+	fetches := 0
+	fetch := func(_ context.Context, ids []string) (map[string]string, error) {
+		fetches++
+		return map[string]string{"a": "fetched a", "c": "fetched c"}, nil
+	}
+	for _, tt := range []struct {
+		item        *rec
+		field, want string
+		fetches     int
+	}{
+		{a, "name", "A", 0},
+		{c, "name", "C", 0},
+		{c, "code", "fetched c", 1},
+		{a, "code", "fetched a", 1},
+	} {
+		got, err := Load(ctx, b, tt.item, tt.item.id, tt.field, fetch)
+		if err != nil || got != tt.want || fetches != tt.fetches {
+			t.Errorf("%s.%s = %q, %v after %d fetches; want %q after %d", tt.item.id, tt.field, got, err, fetches, tt.want, tt.fetches)
+		}
+	}
+	lone := &rec{"z"}
+	Prime(b, lone, "z", "name", map[string]string{"z": "Z"})
+	if got, _ := Load(ctx, b, lone, "z", "name", fetch); got != "Z" || fetches != 1 {
+		t.Errorf("lone item: %q after %d fetches, want Z after 1", got, fetches)
+	}
+}

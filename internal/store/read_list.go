@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"maps"
 	"strings"
-	"sync"
 
 	"github.com/coopgraph/coopgraph/internal/domain"
 )
@@ -126,14 +124,22 @@ func (q *listQuery) source(ordered bool) string {
 	return "MATCH (n:" + q.label + ")\n"
 }
 
-// statements returns the page query and the count query of the list.
-func (q *listQuery) statements() (page, count string) {
+// statements returns the page query and the count query of the list, the
+// page's records projected as sel asks. When sel asks for the total, the
+// page query counts too, in a subquery after the page, and returns one row
+// (items, total); otherwise a row per record (n). count is the count alone.
+func (q *listQuery) statements(c *compiler, sel *Selection) (page, count string) {
 	count = q.source(false) + q.whereClause() + "RETURN count(n) AS total"
 	// The order comes before the projection, so that it is on the node's
 	// own properties, which an index can give in order.
 	page = q.source(true) + q.whereClause() +
-		"WITH n" + q.scoreCol() + " ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit\n" +
-		"RETURN " + visible(q.label, "n") + " AS n"
+		"WITH n" + q.scoreCol() + " ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit\n"
+	proj := c.projection(q.label, "n", sel, 0, "")
+	if sel.Total {
+		page += "WITH collect(" + proj + ") AS items\nCALL () {\n" + count + "\n}\nRETURN items, total"
+	} else {
+		page += "RETURN " + proj + " AS n"
+	}
 	return page, count
 }
 
@@ -155,69 +161,64 @@ func (q *listQuery) scoreCol() string {
 // of each list and their parameters, so that their plans can be checked.
 var compiled func(page, count string, params map[string]any)
 
-// list runs the page query and, when wanted, the count query; the two run
-// at once, so a counted page costs one round trip of time, not two.
+// list reads one page of a list, whole records, and its total when wanted.
 func list[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageArgs, withTotal bool) (domain.Page[T], error) {
+	p, _, err := selectList[T](ctx, s, q, page, Everything(withTotal))
+	return p, err
+}
+
+// selectList reads one page of a list as sel asks, in one statement: the
+// records with their relationship fields and, when sel.Total, the count.
+func selectList[T any](ctx context.Context, s *Store, q *listQuery, page domain.PageArgs, sel *Selection) (domain.Page[T], []*Fetched, error) {
 	if q.text != "" {
 		if err := domain.CheckSearchText("filter.text", q.text); err != nil {
-			return domain.Page[T]{}, err
+			return domain.Page[T]{}, nil, err
 		}
 	}
-	pageCypher, countCypher := q.statements()
-	q.params = withAccess(ctx, q.params)
-	params := maps.Clone(q.params)
+	c := &compiler{params: q.params}
+	pageCypher, countCypher := q.statements(c, sel)
+	params := withAccess(ctx, c.params)
 	params["skip"] = page.Offset
 	params["limit"] = page.Limit + 1 // one more than asked tells whether a next page exists
 	if compiled != nil {
 		compiled(pageCypher, countCypher, params)
 	}
-	var (
-		total    int
-		countErr error
-		wg       sync.WaitGroup
-	)
-	if withTotal {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// Returns how many nodes match the filter.
-			recs, err := s.read(ctx, countCypher, q.params)
-			if err != nil {
-				countErr = fmt.Errorf("count %s: %w", q.label, err)
-				return
-			}
-			r := rowOf(recs[0])
-			total = int(col[int64](r, "total"))
-			if err := r.Err(); err != nil {
-				countErr = fmt.Errorf("count %s: %w", q.label, err)
-			}
-		}()
-	}
-	// Returns one page of the label's nodes matching the filter, in order.
+	// Returns one page of the label's nodes matching the filter, in order,
+	// as selected; with the count, one row of the page and the total.
 	recs, err := s.read(ctx, pageCypher, params)
-	wg.Wait()
 	if err != nil {
-		return domain.Page[T]{}, fmt.Errorf("list %s: %w", q.label, err)
+		return domain.Page[T]{}, nil, fmt.Errorf("list %s: %w", q.label, err)
 	}
-	if countErr != nil {
-		return domain.Page[T]{}, countErr
-	}
+	var rows []any
 	out := domain.Page[T]{Offset: page.Offset}
-	if withTotal {
+	if sel.Total {
+		r := rowOf(recs[0])
+		rows = col[[]any](r, "items")
+		total := int(col[int64](r, "total"))
+		if err := r.Err(); err != nil {
+			return out, nil, fmt.Errorf("list %s: %w", q.label, err)
+		}
 		out.Total = &total
+	} else {
+		for _, rec := range recs {
+			v, _ := rec.Get("n")
+			rows = append(rows, v)
+		}
 	}
-	for i, rec := range recs {
+	var all []*Fetched
+	for i, v := range rows {
 		if i == page.Limit {
 			out.HasNext = true
 			break
 		}
-		v, err := decodeNode[T](rec, "n")
+		f, err := fetched(q.label, sel, v)
 		if err != nil {
-			return out, fmt.Errorf("list %s: %w", q.label, err)
+			return out, nil, fmt.Errorf("list %s: %w", q.label, err)
 		}
-		out.Items = append(out.Items, v)
+		out.Items = append(out.Items, f.Node.(*T))
+		all = append(all, f)
 	}
-	return out, nil
+	return out, all, nil
 }
 
 // Sub-territory and sub-category conditions: the node is linked to the given
@@ -231,6 +232,16 @@ var byName = map[string]string{"NAME": "name", "CREATED_AT": "createdAt", "UPDAT
 
 // Territories lists territories.
 func (s *Store) Territories(ctx context.Context, f domain.TerritoryFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Territory], error) {
+	return list[domain.Territory](ctx, s, territoriesList(f, o), p, withTotal)
+}
+
+// SelectTerritories is Territories as sel asks, in one statement (see Selection).
+func (s *Store) SelectTerritories(ctx context.Context, f domain.TerritoryFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Territory], []*Fetched, error) {
+	return selectList[domain.Territory](ctx, s, territoriesList(f, o), p, sel)
+}
+
+// territoriesList builds the list query of the filter and order.
+func territoriesList(f domain.TerritoryFilter, o *domain.Order) *listQuery {
 	q := newList(LabelTerritory, map[string]string{"NAME": "name", "POPULATION": "population", "CREATED_AT": "createdAt"})
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -238,11 +249,21 @@ func (s *Store) Territories(ctx context.Context, f domain.TerritoryFilter, o *do
 	q.below("within", f.Within, "MATCH (:Territory {id: $within})<-[:PART_OF*1..]-(n:Territory)",
 		"EXISTS { (n)-[:PART_OF*1..]->(:Territory {id: $within}) }")
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.Territory](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Stakeholders lists stakeholders.
 func (s *Store) Stakeholders(ctx context.Context, f domain.StakeholderFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Stakeholder], error) {
+	return list[domain.Stakeholder](ctx, s, stakeholdersList(f, o), p, withTotal)
+}
+
+// SelectStakeholders is Stakeholders as sel asks, in one statement (see Selection).
+func (s *Store) SelectStakeholders(ctx context.Context, f domain.StakeholderFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Stakeholder], []*Fetched, error) {
+	return selectList[domain.Stakeholder](ctx, s, stakeholdersList(f, o), p, sel)
+}
+
+// stakeholdersList builds the list query of the filter and order.
+func stakeholdersList(f domain.StakeholderFilter, o *domain.Order) *listQuery {
 	q := newList(LabelStakeholder, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -254,11 +275,21 @@ func (s *Store) Stakeholders(ctx context.Context, f domain.StakeholderFilter, o 
 		"MATCH (:ServiceCategory {id: $categoryId})<-[:SUBCATEGORY_OF*0..]-(:ServiceCategory)<-[:IN_CATEGORY]-(:Service)<-[:PROVIDES]-(n:Stakeholder)",
 		"EXISTS { (n)-[:PROVIDES]->(:Service)-[:IN_CATEGORY]->(:ServiceCategory)-[:SUBCATEGORY_OF*0..]->(:ServiceCategory {id: $categoryId}) }")
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.Stakeholder](ctx, s, q, p, withTotal)
+	return q
 }
 
 // ServiceCategories lists service categories.
 func (s *Store) ServiceCategories(ctx context.Context, f domain.ServiceCategoryFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.ServiceCategory], error) {
+	return list[domain.ServiceCategory](ctx, s, serviceCategoriesList(f, o), p, withTotal)
+}
+
+// SelectServiceCategories is ServiceCategories as sel asks, in one statement (see Selection).
+func (s *Store) SelectServiceCategories(ctx context.Context, f domain.ServiceCategoryFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.ServiceCategory], []*Fetched, error) {
+	return selectList[domain.ServiceCategory](ctx, s, serviceCategoriesList(f, o), p, sel)
+}
+
+// serviceCategoriesList builds the list query of the filter and order.
+func serviceCategoriesList(f domain.ServiceCategoryFilter, o *domain.Order) *listQuery {
 	q := newList(LabelServiceCategory, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -272,21 +303,41 @@ func (s *Store) ServiceCategories(ctx context.Context, f domain.ServiceCategoryF
 		}
 	}
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.ServiceCategory](ctx, s, q, p, withTotal)
+	return q
 }
 
 // TargetGroups lists target groups.
 func (s *Store) TargetGroups(ctx context.Context, f domain.TargetGroupFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.TargetGroup], error) {
+	return list[domain.TargetGroup](ctx, s, targetGroupsList(f, o), p, withTotal)
+}
+
+// SelectTargetGroups is TargetGroups as sel asks, in one statement (see Selection).
+func (s *Store) SelectTargetGroups(ctx context.Context, f domain.TargetGroupFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.TargetGroup], []*Fetched, error) {
+	return selectList[domain.TargetGroup](ctx, s, targetGroupsList(f, o), p, sel)
+}
+
+// targetGroupsList builds the list query of the filter and order.
+func targetGroupsList(f domain.TargetGroupFilter, o *domain.Order) *listQuery {
 	q := newList(LabelTargetGroup, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.TargetGroup](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Services lists services. A territory condition means "available there":
 // the service area covers the territory, an ancestor or a sub-territory.
 func (s *Store) Services(ctx context.Context, f domain.ServiceFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Service], error) {
+	return list[domain.Service](ctx, s, servicesList(f, o), p, withTotal)
+}
+
+// SelectServices is Services as sel asks, in one statement (see Selection).
+func (s *Store) SelectServices(ctx context.Context, f domain.ServiceFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Service], []*Fetched, error) {
+	return selectList[domain.Service](ctx, s, servicesList(f, o), p, sel)
+}
+
+// servicesList builds the list query of the filter and order.
+func servicesList(f domain.ServiceFilter, o *domain.Order) *listQuery {
 	q := newList(LabelService, map[string]string{"NAME": "name", "CAPACITY": "capacity", "AVAILABLE": "available", "CREATED_AT": "createdAt"})
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -303,11 +354,21 @@ func (s *Store) Services(ctx context.Context, f domain.ServiceFilter, o *domain.
 	       OR EXISTS { (:Territory {id: $territoryId})-[:PART_OF*1..]->(c) } }`)
 	q.cond("EXISTS { (:Stakeholder {id: $providerId})-[:PROVIDES]->(n) }", "providerId", f.ProviderID, f.ProviderID != "")
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.Service](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Needs lists needs, largest first by default.
 func (s *Store) Needs(ctx context.Context, f domain.NeedFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Need], error) {
+	return list[domain.Need](ctx, s, needsList(f, o), p, withTotal)
+}
+
+// SelectNeeds is Needs as sel asks, in one statement (see Selection).
+func (s *Store) SelectNeeds(ctx context.Context, f domain.NeedFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Need], []*Fetched, error) {
+	return selectList[domain.Need](ctx, s, needsList(f, o), p, sel)
+}
+
+// needsList builds the list query of the filter and order.
+func needsList(f domain.NeedFilter, o *domain.Order) *listQuery {
 	q := newList(LabelNeed, map[string]string{"VOLUME": "volume", "YEAR": "year", "CREATED_AT": "createdAt"})
 	q.ids(f.IDs)
 	q.locatedBelow("IN_TERRITORY", "territoryId", f.TerritoryID)
@@ -316,22 +377,42 @@ func (s *Store) Needs(ctx context.Context, f domain.NeedFilter, o *domain.Order,
 	q.cond("n.priority IN $priorities", "priorities", f.Priorities, len(f.Priorities) > 0)
 	q.cond("n.year = $year", "year", f.Year, f.Year != 0)
 	q.sort(o, "VOLUME", domain.Desc)
-	return list[domain.Need](ctx, s, q, p, withTotal)
+	return q
 }
 
 // CooperationAreas lists cooperation areas.
 func (s *Store) CooperationAreas(ctx context.Context, f domain.CooperationAreaFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.CooperationArea], error) {
+	return list[domain.CooperationArea](ctx, s, cooperationAreasList(f, o), p, withTotal)
+}
+
+// SelectCooperationAreas is CooperationAreas as sel asks, in one statement (see Selection).
+func (s *Store) SelectCooperationAreas(ctx context.Context, f domain.CooperationAreaFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.CooperationArea], []*Fetched, error) {
+	return selectList[domain.CooperationArea](ctx, s, cooperationAreasList(f, o), p, sel)
+}
+
+// cooperationAreasList builds the list query of the filter and order.
+func cooperationAreasList(f domain.CooperationAreaFilter, o *domain.Order) *listQuery {
 	q := newList(LabelCooperationArea, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.inCategoryBelow("INCLUDES_CATEGORY", "categoryId", f.CategoryID)
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.CooperationArea](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Partnerships lists partnerships.
 func (s *Store) Partnerships(ctx context.Context, f domain.PartnershipFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Partnership], error) {
+	return list[domain.Partnership](ctx, s, partnershipsList(f, o), p, withTotal)
+}
+
+// SelectPartnerships is Partnerships as sel asks, in one statement (see Selection).
+func (s *Store) SelectPartnerships(ctx context.Context, f domain.PartnershipFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Partnership], []*Fetched, error) {
+	return selectList[domain.Partnership](ctx, s, partnershipsList(f, o), p, sel)
+}
+
+// partnershipsList builds the list query of the filter and order.
+func partnershipsList(f domain.PartnershipFilter, o *domain.Order) *listQuery {
 	q := newList(LabelPartnership, map[string]string{"NAME": "name", "VALID_FROM": "validFrom", "CREATED_AT": "createdAt"})
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -346,11 +427,21 @@ func (s *Store) Partnerships(ctx context.Context, f domain.PartnershipFilter, o 
 			"activeOn", dateParam(*f.ActiveOn), true)
 	}
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.Partnership](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Practices lists practices.
 func (s *Store) Practices(ctx context.Context, f domain.PracticeFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Practice], error) {
+	return list[domain.Practice](ctx, s, practicesList(f, o), p, withTotal)
+}
+
+// SelectPractices is Practices as sel asks, in one statement (see Selection).
+func (s *Store) SelectPractices(ctx context.Context, f domain.PracticeFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Practice], []*Fetched, error) {
+	return selectList[domain.Practice](ctx, s, practicesList(f, o), p, sel)
+}
+
+// practicesList builds the list query of the filter and order.
+func practicesList(f domain.PracticeFilter, o *domain.Order) *listQuery {
 	q := newList(LabelPractice, byName)
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -358,21 +449,41 @@ func (s *Store) Practices(ctx context.Context, f domain.PracticeFilter, o *domai
 	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.Practice](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Projects lists projects.
 func (s *Store) Projects(ctx context.Context, f domain.ProjectFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Project], error) {
+	return list[domain.Project](ctx, s, projectsList(f, o), p, withTotal)
+}
+
+// SelectProjects is Projects as sel asks, in one statement (see Selection).
+func (s *Store) SelectProjects(ctx context.Context, f domain.ProjectFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Project], []*Fetched, error) {
+	return selectList[domain.Project](ctx, s, projectsList(f, o), p, sel)
+}
+
+// projectsList builds the list query of the filter and order.
+func projectsList(f domain.ProjectFilter, o *domain.Order) *listQuery {
 	q := newList(LabelProject, map[string]string{"NAME": "name", "START_DATE": "startDate"})
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
 	q.sort(o, "NAME", domain.Asc)
-	return list[domain.Project](ctx, s, q, p, withTotal)
+	return q
 }
 
 // Events lists events, newest first by default.
 func (s *Store) Events(ctx context.Context, f domain.EventFilter, o *domain.Order, p domain.PageArgs, withTotal bool) (domain.Page[domain.Event], error) {
+	return list[domain.Event](ctx, s, eventsList(f, o), p, withTotal)
+}
+
+// SelectEvents is Events as sel asks, in one statement (see Selection).
+func (s *Store) SelectEvents(ctx context.Context, f domain.EventFilter, o *domain.Order, p domain.PageArgs, sel *Selection) (domain.Page[domain.Event], []*Fetched, error) {
+	return selectList[domain.Event](ctx, s, eventsList(f, o), p, sel)
+}
+
+// eventsList builds the list query of the filter and order.
+func eventsList(f domain.EventFilter, o *domain.Order) *listQuery {
 	q := newList(LabelEvent, map[string]string{"NAME": "name", "START_DATE": "startDate"})
 	q.text = f.Text
 	q.ids(f.IDs)
@@ -387,7 +498,7 @@ func (s *Store) Events(ctx context.Context, f domain.EventFilter, o *domain.Orde
 		q.cond("n.startDate <= $to", "to", dateParam(*f.To), true)
 	}
 	q.sort(o, "START_DATE", domain.Desc)
-	return list[domain.Event](ctx, s, q, p, withTotal)
+	return q
 }
 
 // IsEmpty reports whether the database holds no node of the model.

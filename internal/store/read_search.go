@@ -115,13 +115,31 @@ func decodeLabel(label string, props map[string]any) (any, error) {
 
 // Get returns the node of label with id, or nil when there is none.
 func Get[T any](ctx context.Context, s *Store, label, id string) (*T, error) {
-	// Returns the node with the id, if any (uses the id constraint's index).
-	recs, err := s.read(ctx, "MATCH (n:"+label+" {id: $id}) RETURN "+visible(label, "n")+" AS n", withAccess(ctx, map[string]any{"id": id}))
+	v, _, err := SelectOne[T](ctx, s, label, id, everything)
+	return v, err
+}
+
+// SelectOne returns the node of label with id as sel asks, with its
+// relationship fields, in one statement; nil when there is none.
+func SelectOne[T any](ctx context.Context, s *Store, label, id string, sel *Selection) (*T, *Fetched, error) {
+	if nodeTypes[label] == nil {
+		return nil, nil, fmt.Errorf("get %s %s: not a record label", label, id)
+	}
+	c := &compiler{params: map[string]any{"id": id}}
+	// Returns the node with the id, if any (uses the id constraint's
+	// index), projected as selected.
+	cypher := "MATCH (n:" + label + " {id: $id}) RETURN " + c.projection(label, "n", sel, 0, "") + " AS n"
+	recs, err := s.read(ctx, cypher, withAccess(ctx, c.params))
 	if err != nil {
-		return nil, fmt.Errorf("get %s %s: %w", label, id, err)
+		return nil, nil, fmt.Errorf("get %s %s: %w", label, id, err)
 	}
 	if len(recs) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return decodeNode[T](recs[0], "n")
+	v, _ := recs[0].Get("n")
+	f, err := fetched(label, sel, v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("get %s %s: %w", label, id, err)
+	}
+	return f.Node.(*T), f, nil
 }
