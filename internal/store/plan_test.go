@@ -64,6 +64,29 @@ func TestListPlans(t *testing.T) {
 			_, err := st.Needs(ctx, domain.NeedFilter{TerritoryID: "g-district-1"}, nil, page, true)
 			return err
 		}},
+		{name: "ServicesOfProvider", seek: "Stakeholder(id)", label: "Service", count: true, list: func() error {
+			_, err := st.Services(ctx, domain.ServiceFilter{ProviderID: "g-st-00001"}, nil, page, true)
+			return err
+		}},
+		{name: "EventsOfStakeholder", seek: "Stakeholder(id)", label: "Event", count: true, list: func() error {
+			_, err := st.Events(ctx, domain.EventFilter{StakeholderID: "g-st-00001"}, nil, page, true)
+			return err
+		}},
+		{name: "PartnershipsOfProject", seek: "Project(id)", label: "Partnership", count: true, list: func() error {
+			_, err := st.Partnerships(ctx, domain.PartnershipFilter{ProjectID: "prj-none"}, nil, page, true)
+			return err
+		}},
+		// A compiled page: its relationship fields expand from each listed
+		// node, never scanning the labels they reach.
+		{name: "StakeholdersInTerritoryNested", seek: "Territory(id)", label: "Service", count: true, list: func() error {
+			sel := &store.Selection{Props: []string{"name"}, Total: true, Subs: []*store.Sub{
+				{Hop: store.StakeholderTerritory, Limit: 1, Sel: &store.Selection{Props: []string{"name"}}},
+				{Hop: store.StakeholderServices, Limit: 10, Sel: &store.Selection{Props: []string{"name"}, Subs: []*store.Sub{
+					{Hop: store.ServiceProvider, Limit: 1, Sel: &store.Selection{Props: []string{"name"}}}}}},
+			}}
+			_, _, err := st.SelectStakeholders(ctx, domain.StakeholderFilter{TerritoryID: "g-district-1"}, byName, page, sel)
+			return err
+		}},
 		{name: "StakeholdersByName", scan: "Stakeholder(name)", label: "Stakeholder", list: func() error {
 			_, err := st.Stakeholders(ctx, domain.StakeholderFilter{}, byName, page, false)
 			return err

@@ -352,7 +352,9 @@ func servicesList(f domain.ServiceFilter, o *domain.Order) *listQuery {
 	MATCH (c)<-[:COVERS]-(n:Service)`, `EXISTS { (n)-[:COVERS]->(c:Territory)
 	    WHERE EXISTS { (c)-[:PART_OF*0..]->(:Territory {id: $territoryId}) }
 	       OR EXISTS { (:Territory {id: $territoryId})-[:PART_OF*1..]->(c) } }`)
-	q.cond("EXISTS { (:Stakeholder {id: $providerId})-[:PROVIDES]->(n) }", "providerId", f.ProviderID, f.ProviderID != "")
+	q.below("providerId", f.ProviderID,
+		"MATCH (:Stakeholder {id: $providerId})-[:PROVIDES]->(n:" + q.label + ")",
+		"EXISTS { (:Stakeholder {id: $providerId})-[:PROVIDES]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
 }
@@ -396,7 +398,9 @@ func cooperationAreasList(f domain.CooperationAreaFilter, o *domain.Order) *list
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.inCategoryBelow("INCLUDES_CATEGORY", "categoryId", f.CategoryID)
-	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
+	q.below("stakeholderId", f.StakeholderID,
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n:" + q.label + ")",
+		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
 }
@@ -420,8 +424,12 @@ func partnershipsList(f domain.PartnershipFilter, o *domain.Order) *listQuery {
 	q.cond("n.status IN $statuses", "statuses", f.Statuses, len(f.Statuses) > 0)
 	q.locatedBelow("IN_TERRITORY", "territoryId", f.TerritoryID)
 	q.cond("EXISTS { (n)-[:COVERS_AREA]->(a:CooperationArea) WHERE a.id IN $areaIds }", "areaIds", f.AreaIDs, len(f.AreaIDs) > 0)
-	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
-	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
+	q.below("stakeholderId", f.StakeholderID,
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n:" + q.label + ")",
+		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n) }")
+	q.below("projectId", f.ProjectID,
+		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:" + q.label + ")",
+		"EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }")
 	if f.ActiveOn != nil {
 		q.cond("coalesce(n.validFrom <= $activeOn, true) AND coalesce(n.validTo >= $activeOn, true)",
 			"activeOn", dateParam(*f.ActiveOn), true)
@@ -446,8 +454,12 @@ func practicesList(f domain.PracticeFilter, o *domain.Order) *listQuery {
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.locatedBelow("ORIGINATES_IN|TRANSFERRED_TO", "territoryId", f.TerritoryID)
-	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
-	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
+	q.below("projectId", f.ProjectID,
+		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:" + q.label + ")",
+		"EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }")
+	q.below("stakeholderId", f.StakeholderID,
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n:" + q.label + ")",
+		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
 }
@@ -467,7 +479,9 @@ func projectsList(f domain.ProjectFilter, o *domain.Order) *listQuery {
 	q := newList(LabelProject, map[string]string{"NAME": "name", "START_DATE": "startDate"})
 	q.text = f.Text
 	q.ids(f.IDs)
-	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
+	q.below("stakeholderId", f.StakeholderID,
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n:" + q.label + ")",
+		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
 }
@@ -489,8 +503,12 @@ func eventsList(f domain.EventFilter, o *domain.Order) *listQuery {
 	q.ids(f.IDs)
 	q.cond("n.kind IN $kinds", "kinds", f.Kinds, len(f.Kinds) > 0)
 	q.locatedBelow("HELD_IN", "territoryId", f.TerritoryID)
-	q.cond("EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }", "projectId", f.ProjectID, f.ProjectID != "")
-	q.cond("EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n) }", "stakeholderId", f.StakeholderID, f.StakeholderID != "")
+	q.below("projectId", f.ProjectID,
+		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:" + q.label + ")",
+		"EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }")
+	q.below("stakeholderId", f.StakeholderID,
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n:" + q.label + ")",
+		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n) }")
 	if f.From != nil {
 		q.cond("n.startDate >= $from", "from", dateParam(*f.From), true)
 	}
