@@ -13,7 +13,7 @@ SHELL := bash
 timed = t0=$$(date +%s%N); $(2) && ms=$$(( ($$(date +%s%N) - t0) / 1000000 )) && \
 	printf 'make: %s (%d.%ds)\n' "$(1)" $$((ms / 1000)) $$((ms % 1000 / 100))
 
-.PHONY: run test build generate check-generated bench load clean web check-web chromium
+.PHONY: run test build generate check-generated bench bench-peer load clean web check-web chromium
 
 build:
 	@echo "make: building $(BIN) (the first build downloads and compiles the modules, about a minute)"
@@ -61,6 +61,26 @@ bench:
 # limiter's fairness demo (see testdata/load/load.sh; needs wrk).
 load:
 	$(NEO4J_SH) with -- testdata/load/load.sh
+
+# coopgraph side by side with @neo4j/graphql 7 on Apollo Server (the peer,
+# bench/peer/server.mjs) and a Go server running one hand-written Cypher
+# statement per query (the floor, bench/peer/floor), on one Neo4j with the
+# demo data and a generated graph of 20,000 stakeholders: checks that the
+# three answer the five queries of bench/peer/queries alike, then measures
+# them with wrk in three alternating rounds and prints the tables (also
+# written to bench/peer/results/latest.md). About 11 minutes; needs Node 20
+# and npm, and installs wrk with apt-get when missing. Flags of the driver
+# (bench/peer/run) in BENCH_PEER_FLAGS, e.g. BENCH_PEER_FLAGS="-rounds 1".
+bench-peer: build
+	@command -v wrk >/dev/null || { \
+		echo "make: installing wrk with apt-get for bench-peer"; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq wrk; }
+	@command -v npm >/dev/null || { echo "make: bench-peer needs Node 20 and npm (not found)" >&2; exit 1; }
+	@$(call timed,installed the peer (npm ci in bench/peer),(cd bench/peer && npm ci --no-audit --no-fund --loglevel=error >/dev/null))
+	@$(call timed,built the floor and the driver,$(GO) build -o bin/bench-peer-floor ./bench/peer/floor && $(GO) build -o bin/bench-peer ./bench/peer/run)
+	NEO4J_HEAP=$${NEO4J_HEAP:-2g} NEO4J_PAGECACHE=$${NEO4J_PAGECACHE:-512m} \
+		$(NEO4J_SH) with -- bin/bench-peer -coopgraph $(BIN) -floor bin/bench-peer-floor $(BENCH_PEER_FLAGS)
 
 generate:
 	$(GO) generate ./...

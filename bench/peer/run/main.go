@@ -325,7 +325,9 @@ func startSystems() {
 		s.exited = make(chan struct{})
 		go func() { _ = s.cmd.Wait(); close(s.exited) }()
 	}
+	t0 := time.Now()
 	waitFor("coopgraph", base+"/readyz", systems[0])
+	say("coopgraph ready (its warm-up of the heavy queries took %s)", time.Since(t0).Round(time.Second))
 	waitFor("peer", pmURL, systems[1])
 	waitFor("floor", fbase+"/metrics", systems[2])
 	say("coopgraph (pid %d) at %s, peer (pid %d) at %s, floor (pid %d) at %s",
