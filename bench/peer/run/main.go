@@ -858,14 +858,14 @@ func tables(queries []*query, stmts map[string]map[string]float64, hits map[stri
 		}
 		report("\n## db hits: %s\n", q.Name)
 		report("The statements each system ran for the query, as SHOW TRANSACTIONS showed them while it served it (statements shorter than one poll may be missed), each run again under PROFILE with the same parameters.\n")
-		report("| system | statements seen | db hits (sum over them) |")
-		report("|---|---|---|")
+		report("| system | statements per request (its counter) | distinct statements seen | db hits (sum over them) |")
+		report("|---|---|---|---|")
 		for _, s := range []string{"coopgraph", "peer", "floor"} {
 			var sum int64
 			for _, p := range hits[s] {
 				sum += p.hits
 			}
-			report("| %s | %d | %d |", s, len(hits[s]), sum)
+			report("| %s | %s | %d | %d |", s, num(stmts[q.File][s]), len(hits[s]), sum)
 		}
 		for _, s := range []string{"coopgraph", "peer", "floor"} {
 			for i, p := range hits[s] {
