@@ -16,6 +16,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -121,8 +124,14 @@ var hopFields = map[string]hopField{
 // fieldKey is the loader's key of a relationship field with its limit and
 // parameters: the resolvers load under it (related), compiled reads prime
 // it (prime).
+// It runs for every item of every relationship field, so it avoids fmt
+// for the usual field without parameters.
 func fieldKey(h store.Hop, limit int, params map[string]any) string {
-	return h.Name + fmt.Sprint(limit, params)
+	key := h.Name + "/" + strconv.Itoa(limit)
+	for _, name := range slices.Sorted(maps.Keys(params)) {
+		key += fmt.Sprintf(";%s=%v", name, params[name])
+	}
+	return key
 }
 
 // childrenParams are Territory.children's hop parameters.
