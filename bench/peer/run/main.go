@@ -17,6 +17,12 @@
 //     PROFILE with their parameters; the db hits of every operator summed.
 //   - CPU per request: utime+stime (/proc/PID/stat) of the server process and
 //     of Neo4j across the 8-connection measurement, divided by its requests.
+//
+// make bench-peer runs it with a fresh Neo4j. Against a database that has
+// the data already (a quicker round while working on a query):
+//
+//	NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=... go run ./bench/peer/run \
+//	    -stakeholders 0 -rounds 1 -duration 2s -out /tmp/peer.md
 package main
 
 import (
