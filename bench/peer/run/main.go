@@ -70,7 +70,7 @@ type system struct {
 	name       string
 	url        string // where queries are POSTed
 	cmd        *exec.Cmd
-	exited     chan struct{} // closed when cmd has exited
+	exited     chan struct{}           // closed when cmd has exited
 	statements func() (float64, error) // statements run so far
 }
 
@@ -636,8 +636,8 @@ func cpuTicks(pid int) float64 {
 	}
 	s := string(b)
 	f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:]) // fields from the 3rd (state) on
-	u, _ := strconv.ParseFloat(f[11], 64)                     // field 14
-	st, _ := strconv.ParseFloat(f[12], 64)                    // field 15
+	u, _ := strconv.ParseFloat(f[11], 64)                    // field 14
+	st, _ := strconv.ParseFloat(f[12], 64)                   // field 15
 	return u + st
 }
 
