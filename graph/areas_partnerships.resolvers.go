@@ -61,18 +61,18 @@ func (r *queryResolver) CooperationArea(ctx context.Context, id string) (*domain
 
 // CooperationAreas is the resolver for the cooperationAreas field.
 func (r *queryResolver) CooperationAreas(ctx context.Context, filter *domain.CooperationAreaFilter, orderBy *domain.Order, first *int, after *string) (*model.CooperationAreaConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelCooperationArea, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelCooperationArea, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectCooperationAreas(ctx, defaultOr(filter, domain.CooperationAreaFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectCooperationAreas(ctx, defaultOr(filter, domain.CooperationAreaFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.CooperationArea) *model.CooperationAreaEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.CooperationArea) *model.CooperationAreaEdge {
 		return &model.CooperationAreaEdge{Cursor: c, Node: n}
 	})
-	return &model.CooperationAreaConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.CooperationAreaConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Partnership is the resolver for the partnership field.
@@ -82,18 +82,18 @@ func (r *queryResolver) Partnership(ctx context.Context, id string) (*domain.Par
 
 // Partnerships is the resolver for the partnerships field.
 func (r *queryResolver) Partnerships(ctx context.Context, filter *domain.PartnershipFilter, orderBy *domain.Order, first *int, after *string) (*model.PartnershipConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelPartnership, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelPartnership, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectPartnerships(ctx, defaultOr(filter, domain.PartnershipFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectPartnerships(ctx, defaultOr(filter, domain.PartnershipFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Partnership) *model.PartnershipEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Partnership) *model.PartnershipEdge {
 		return &model.PartnershipEdge{Cursor: c, Node: n}
 	})
-	return &model.PartnershipConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.PartnershipConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // CooperationArea returns generated.CooperationAreaResolver implementation.

@@ -189,12 +189,24 @@ func (c *selCompiler) collect(f graphql.CollectedField) []graphql.CollectedField
 	return graphql.CollectFields(c.op, f.Selections, []string{f.Definition.Type.Name(), "SearchResult"})
 }
 
-// add adds the fields of a record of type typ to sel.
-func (c *selCompiler) add(sel *store.Selection, typ string, fields []graphql.CollectedField) {
+// add adds the fields of a record of type typ to sel, and returns the
+// plan that renders them from what the statement returns (render.go).
+func (c *selCompiler) add(sel *store.Selection, typ string, fields []graphql.CollectedField) *recordPlan {
+	plan := &recordPlan{typ: typ, direct: true}
 	for _, f := range fields {
+		rf := renderField{alias: f.Alias, typ: f.Definition.Type}
 		hf, ok := hopFields[typ+"."+f.Name]
 		if !ok {
-			sel.Props = append(sel.Props, f.Name)
+			switch {
+			case f.Name == "__typename":
+				rf.kind = typenameField
+			case store.HasProperty(typ, f.Name):
+				rf.kind, rf.prop = propField, f.Name
+				sel.Props = append(sel.Props, f.Name)
+			default:
+				plan.direct = false // a computed field: only its resolver knows it
+			}
+			plan.fields = append(plan.fields, rf)
 			continue
 		}
 		args := f.ArgumentMap(c.op.Variables)
@@ -205,14 +217,13 @@ func (c *selCompiler) add(sel *store.Selection, typ string, fields []graphql.Col
 			}
 		}
 		limit, ok := hf.limitOf(args)
-		if !ok || !store.Compilable(h) {
-			continue
-		}
 		var params map[string]any
-		if hf.params != nil {
-			if params, ok = hf.params(args); !ok {
-				continue
-			}
+		if ok && hf.params != nil {
+			params, ok = hf.params(args)
+		}
+		if !ok || !store.Compilable(h) {
+			plan.direct = false // its resolver loads it, or refuses the arguments
+			continue
 		}
 		key := fieldKey(h, limit, params)
 		sub := c.subs[sel][key]
@@ -224,23 +235,40 @@ func (c *selCompiler) add(sel *store.Selection, typ string, fields []graphql.Col
 			}
 			c.subs[sel][key] = sub
 		}
+		rf.kind, rf.sub, rf.one = hopKind, slices.Index(sel.Subs, sub), hf.limit == toOne
 		if hf.node == "" {
-			c.add(sub.Sel, h.To, c.collect(f))
+			rf.child = c.add(sub.Sel, h.To, c.collect(f))
+			plan.direct = plan.direct && rf.child.direct
+			plan.fields = append(plan.fields, rf)
 			continue
 		}
 		// An item wrapping the reached record: its node field is the
 		// reached record, its parent field the parent itself (the same
-		// object, so what is asked of it is asked of the parent).
-		wrapper := c.collect(f)
-		for _, w := range wrapper {
-			switch w.Name {
-			case hf.node:
-				c.add(sub.Sel, h.To, c.collect(w))
-			case hf.parent:
-				c.add(sel, typ, c.collect(w))
+		// object, so what is asked of it is asked of the parent), its other
+		// fields the relationship's properties.
+		rf.wrap = &recordPlan{typ: f.Definition.Type.Name(), direct: true}
+		for _, w := range c.collect(f) {
+			wf := renderField{alias: w.Alias, typ: w.Definition.Type}
+			switch {
+			case w.Name == "__typename":
+				wf.kind = typenameField
+			case w.Name == hf.node:
+				wf.kind, wf.child = nodeField, c.add(sub.Sel, h.To, c.collect(w))
+				rf.wrap.direct = rf.wrap.direct && wf.child.direct
+			case w.Name == hf.parent:
+				wf.kind, wf.child = parentField, c.add(sel, typ, c.collect(w))
+				rf.wrap.direct = rf.wrap.direct && wf.child.direct
+			case relProps[rf.wrap.typ][w.Name]:
+				wf.kind, wf.prop = relField, w.Name
+			default:
+				rf.wrap.direct = false // ReferralLink.categories
 			}
+			rf.wrap.fields = append(rf.wrap.fields, wf)
 		}
+		plan.direct = plan.direct && rf.wrap.direct
+		plan.fields = append(plan.fields, rf)
 	}
+	return plan
 }
 
 // limitOf is the limit the field's resolver uses with args; ok false
@@ -264,42 +292,55 @@ func (hf hopField) limitOf(args map[string]any) (int, bool) {
 }
 
 // recordSelection is the selection of the record the current field
-// returns (a root getter, or a field such as ApiKey.stakeholder).
-func (r *Resolver) recordSelection(ctx context.Context, typ string) *store.Selection {
+// returns (a root getter, or a field such as ApiKey.stakeholder), and the
+// plan that renders it.
+func (r *Resolver) recordSelection(ctx context.Context, typ string) (*store.Selection, *recordPlan) {
 	fc := graphql.GetFieldContext(ctx)
 	if r.Batched || fc == nil || !graphql.HasOperationContext(ctx) {
-		return &store.Selection{All: true}
+		return &store.Selection{All: true}, nil
 	}
 	c := &selCompiler{op: graphql.GetOperationContext(ctx), subs: map[*store.Selection]map[string]*store.Sub{}}
 	sel := &store.Selection{}
-	c.add(sel, typ, c.collect(fc.Field))
-	return sel
+	plan := c.add(sel, typ, c.collect(fc.Field))
+	return sel, plan
 }
 
 // listSelection is the selection of the records of the root list the
-// current field returns (its nodes and edges.node), with its totalCount.
-func (r *Resolver) listSelection(ctx context.Context, typ string) *store.Selection {
+// current field returns (its nodes and edges.node), with its totalCount,
+// and the plan that renders its connection.
+func (r *Resolver) listSelection(ctx context.Context, typ string) (*store.Selection, *listPlan) {
 	fc := graphql.GetFieldContext(ctx)
 	if r.Batched || fc == nil || !graphql.HasOperationContext(ctx) {
-		return &store.Selection{All: true, Total: wantsTotal(ctx)}
+		return &store.Selection{All: true, Total: wantsTotal(ctx)}, nil
 	}
 	c := &selCompiler{op: graphql.GetOperationContext(ctx), subs: map[*store.Selection]map[string]*store.Sub{}}
 	sel := &store.Selection{}
+	plan := &listPlan{direct: true}
+	// node adds the fields of a connection's record to sel.
+	node := func(f graphql.CollectedField) *recordPlan {
+		p := c.add(sel, typ, c.collect(f))
+		plan.direct = plan.direct && p.direct
+		return p
+	}
 	for _, f := range c.collect(fc.Field) {
+		cf := connField{alias: f.Alias, name: f.Name, typ: f.Definition.Type}
 		switch f.Name {
 		case "totalCount":
 			sel.Total = true
 		case "nodes":
-			c.add(sel, typ, c.collect(f))
-		case "edges":
+			cf.node = node(f)
+		case "edges", "pageInfo":
 			for _, e := range c.collect(f) {
+				ef := connField{alias: e.Alias, name: e.Name, typ: e.Definition.Type}
 				if e.Name == "node" {
-					c.add(sel, typ, c.collect(e))
+					ef.node = node(e)
 				}
+				cf.sub = append(cf.sub, ef)
 			}
 		}
+		plan.fields = append(plan.fields, cf)
 	}
-	return sel
+	return sel, plan
 }
 
 // wantsTotal reports whether the current field's totalCount is selected.

@@ -64,15 +64,32 @@ func pageArgs(first *int, after *string) (domain.PageArgs, error) {
 // listArgs is what every root list resolver checks first: the page, and
 // the selection of its records (with totalCount when it is asked), which
 // the store reads in one statement.
-func (r *Resolver) listArgs(ctx context.Context, label string, first *int, after *string) (domain.PageArgs, *store.Selection, error) {
+func (r *Resolver) listArgs(ctx context.Context, label string, first *int, after *string) (domain.PageArgs, *listRead, error) {
 	p, err := pageArgs(first, after)
-	return p, r.listSelection(ctx, label), err
+	sel, plan := r.listSelection(ctx, label)
+	return p, &listRead{Selection: sel, plan: plan, slot: r.direct(ctx)}, err
+}
+
+// listRead is how a root list is read (the store's Selection) and
+// answered (rendered directly, or through the executor).
+type listRead struct {
+	*store.Selection
+	plan *listPlan
+	slot *directSlot
 }
 
 // connection turns a page into the parts of a Relay connection, registers
 // its records as a group for the next level and primes the relationship
 // fields the statement read with them (see compile.go).
-func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T], sel *store.Selection, fetched []*store.Fetched, edge func(cursor string, n *T) E) ([]E, *model.PageInfo) {
+//
+// When the page was rendered directly (render.go), the executor gets an
+// empty connection, which costs it nothing, and RenderRoot answers with the
+// rendering.
+func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T], read *listRead, fetched []*store.Fetched, edge func(cursor string, n *T) E) ([]E, []*T, *model.PageInfo) {
+	if renderList(read.slot, read.plan, p, fetched) {
+		return nil, nil, &model.PageInfo{}
+	}
+	sel := read.Selection
 	edges := make([]E, len(p.Items))
 	keys := make([]any, len(p.Items))
 	ids := make([]string, len(p.Items))
@@ -87,7 +104,7 @@ func connection[T any, PT keyed[T], E any](ctx context.Context, p domain.Page[T]
 		start, end := encodeCursor(p.Offset), encodeCursor(p.Offset+len(p.Items)-1)
 		info.StartCursor, info.EndCursor = &start, &end
 	}
-	return edges, info
+	return edges, p.Items, info
 }
 
 // defaultOr returns *p, or def when p is nil.

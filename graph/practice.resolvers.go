@@ -91,18 +91,18 @@ func (r *queryResolver) Practice(ctx context.Context, id string) (*domain.Practi
 
 // Practices is the resolver for the practices field.
 func (r *queryResolver) Practices(ctx context.Context, filter *domain.PracticeFilter, orderBy *domain.Order, first *int, after *string) (*model.PracticeConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelPractice, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelPractice, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectPractices(ctx, defaultOr(filter, domain.PracticeFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectPractices(ctx, defaultOr(filter, domain.PracticeFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Practice) *model.PracticeEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Practice) *model.PracticeEdge {
 		return &model.PracticeEdge{Cursor: c, Node: n}
 	})
-	return &model.PracticeConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.PracticeConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Project is the resolver for the project field.
@@ -112,18 +112,18 @@ func (r *queryResolver) Project(ctx context.Context, id string) (*domain.Project
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, filter *domain.ProjectFilter, orderBy *domain.Order, first *int, after *string) (*model.ProjectConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelProject, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelProject, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectProjects(ctx, defaultOr(filter, domain.ProjectFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectProjects(ctx, defaultOr(filter, domain.ProjectFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Project) *model.ProjectEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Project) *model.ProjectEdge {
 		return &model.ProjectEdge{Cursor: c, Node: n}
 	})
-	return &model.ProjectConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.ProjectConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Event is the resolver for the event field.
@@ -133,18 +133,18 @@ func (r *queryResolver) Event(ctx context.Context, id string) (*domain.Event, er
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, filter *domain.EventFilter, orderBy *domain.Order, first *int, after *string) (*model.EventConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelEvent, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelEvent, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectEvents(ctx, defaultOr(filter, domain.EventFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectEvents(ctx, defaultOr(filter, domain.EventFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Event) *model.EventEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Event) *model.EventEdge {
 		return &model.EventEdge{Cursor: c, Node: n}
 	})
-	return &model.EventConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.EventConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Event returns generated.EventResolver implementation.

@@ -89,12 +89,17 @@ func nestedLimit(first *int) (int, error) {
 // get loads one record by id with the fields the request selects of it,
 // relationship fields included, in one statement (see compile.go).
 func get[T any, PT keyed[T]](ctx context.Context, r *Resolver, label, id string) (*T, error) {
-	sel := r.recordSelection(ctx, label)
+	sel, plan := r.recordSelection(ctx, label)
 	v, f, err := store.SelectOne[T](ctx, r.Store, label, id, sel)
-	if err != nil || f == nil {
-		return v, err
+	if err != nil {
+		return nil, err
 	}
-	prime(ctx, sel, []*store.Fetched{f})
+	if renderOne(r.direct(ctx), plan, f) {
+		return nil, nil // rendered: the executor answers null, RenderRoot the rendering
+	}
+	if f != nil {
+		prime(ctx, sel, []*store.Fetched{f})
+	}
 	return v, nil
 }
 

@@ -36,18 +36,18 @@ func (r *queryResolver) ServiceCategory(ctx context.Context, id string) (*domain
 
 // ServiceCategories is the resolver for the serviceCategories field.
 func (r *queryResolver) ServiceCategories(ctx context.Context, filter *domain.ServiceCategoryFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceCategoryConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelServiceCategory, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelServiceCategory, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectServiceCategories(ctx, defaultOr(filter, domain.ServiceCategoryFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectServiceCategories(ctx, defaultOr(filter, domain.ServiceCategoryFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.ServiceCategory) *model.ServiceCategoryEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.ServiceCategory) *model.ServiceCategoryEdge {
 		return &model.ServiceCategoryEdge{Cursor: c, Node: n}
 	})
-	return &model.ServiceCategoryConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.ServiceCategoryConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // TargetGroup is the resolver for the targetGroup field.
@@ -57,18 +57,18 @@ func (r *queryResolver) TargetGroup(ctx context.Context, id string) (*domain.Tar
 
 // TargetGroups is the resolver for the targetGroups field.
 func (r *queryResolver) TargetGroups(ctx context.Context, filter *domain.TargetGroupFilter, orderBy *domain.Order, first *int, after *string) (*model.TargetGroupConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelTargetGroup, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelTargetGroup, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectTargetGroups(ctx, defaultOr(filter, domain.TargetGroupFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectTargetGroups(ctx, defaultOr(filter, domain.TargetGroupFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.TargetGroup) *model.TargetGroupEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.TargetGroup) *model.TargetGroupEdge {
 		return &model.TargetGroupEdge{Cursor: c, Node: n}
 	})
-	return &model.TargetGroupConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.TargetGroupConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Service is the resolver for the service field.
@@ -78,18 +78,18 @@ func (r *queryResolver) Service(ctx context.Context, id string) (*domain.Service
 
 // Services is the resolver for the services field.
 func (r *queryResolver) Services(ctx context.Context, filter *domain.ServiceFilter, orderBy *domain.Order, first *int, after *string) (*model.ServiceConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelService, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelService, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectServices(ctx, defaultOr(filter, domain.ServiceFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectServices(ctx, defaultOr(filter, domain.ServiceFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Service) *model.ServiceEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Service) *model.ServiceEdge {
 		return &model.ServiceEdge{Cursor: c, Node: n}
 	})
-	return &model.ServiceConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.ServiceConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Need is the resolver for the need field.
@@ -99,18 +99,18 @@ func (r *queryResolver) Need(ctx context.Context, id string) (*domain.Need, erro
 
 // Needs is the resolver for the needs field.
 func (r *queryResolver) Needs(ctx context.Context, filter *domain.NeedFilter, orderBy *domain.Order, first *int, after *string) (*model.NeedConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelNeed, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelNeed, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectNeeds(ctx, defaultOr(filter, domain.NeedFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectNeeds(ctx, defaultOr(filter, domain.NeedFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Need) *model.NeedEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Need) *model.NeedEdge {
 		return &model.NeedEdge{Cursor: c, Node: n}
 	})
-	return &model.NeedConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.NeedConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Provider is the resolver for the provider field.

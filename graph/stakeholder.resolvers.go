@@ -22,18 +22,18 @@ func (r *queryResolver) Stakeholder(ctx context.Context, id string) (*domain.Sta
 
 // Stakeholders is the resolver for the stakeholders field.
 func (r *queryResolver) Stakeholders(ctx context.Context, filter *domain.StakeholderFilter, orderBy *domain.Order, first *int, after *string) (*model.StakeholderConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelStakeholder, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelStakeholder, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectStakeholders(ctx, defaultOr(filter, domain.StakeholderFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectStakeholders(ctx, defaultOr(filter, domain.StakeholderFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Stakeholder) *model.StakeholderEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Stakeholder) *model.StakeholderEdge {
 		return &model.StakeholderEdge{Cursor: c, Node: n}
 	})
-	return &model.StakeholderConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.StakeholderConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Categories is the resolver for the categories field.

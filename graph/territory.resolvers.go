@@ -21,18 +21,18 @@ func (r *queryResolver) Territory(ctx context.Context, id string) (*domain.Terri
 
 // Territories is the resolver for the territories field.
 func (r *queryResolver) Territories(ctx context.Context, filter *domain.TerritoryFilter, orderBy *domain.Order, first *int, after *string) (*model.TerritoryConnection, error) {
-	p, sel, err := r.listArgs(ctx, store.LabelTerritory, first, after)
+	p, read, err := r.listArgs(ctx, store.LabelTerritory, first, after)
 	if err != nil {
 		return nil, err
 	}
-	page, fetched, err := r.Store.SelectTerritories(ctx, defaultOr(filter, domain.TerritoryFilter{}), orderBy, p, sel)
+	page, fetched, err := r.Store.SelectTerritories(ctx, defaultOr(filter, domain.TerritoryFilter{}), orderBy, p, read.Selection)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(ctx, page, sel, fetched, func(c string, n *domain.Territory) *model.TerritoryEdge {
+	edges, nodes, info := connection(ctx, page, read, fetched, func(c string, n *domain.Territory) *model.TerritoryEdge {
 		return &model.TerritoryEdge{Cursor: c, Node: n}
 	})
-	return &model.TerritoryConnection{Edges: edges, Nodes: page.Items, PageInfo: info, TotalCount: page.Total}, nil
+	return &model.TerritoryConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.Total}, nil
 }
 
 // Parent is the resolver for the parent field.

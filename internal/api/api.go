@@ -221,6 +221,8 @@ func (a *api) graphql() http.Handler {
 		return resp
 	})
 	srv.AroundRootFields(a.limitAnalyses)
+	// Compiled root fields answer with their directly rendered JSON.
+	srv.AroundRootFields(graph.RenderRoot)
 	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		a.log.ErrorContext(ctx, "panic in resolver", "panic", p)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coopgraph/coopgraph/graph"
 	"github.com/coopgraph/coopgraph/internal/api"
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/demo"
@@ -77,7 +78,11 @@ func TestCompiledStatements(t *testing.T) {
 		t.Run(string(role), func(t *testing.T) {
 			compiled, batched := compareHandlers(st, role, false), compareHandlers(st, role, true)
 			for _, first := range []int{1, 100} {
+				direct := graph.DirectRenders()
 				c := post(t, compiled, st, everyField, vars(first))
+				if n := graph.DirectRenders() - direct; n != everyFieldRoots {
+					t.Errorf("first %d: %d root fields rendered directly, want %d", first, n, everyFieldRoots)
+				}
 				b := post(t, batched, st, everyField, vars(first))
 				if len(c.Errors) > 0 || len(b.Errors) > 0 {
 					t.Fatalf("first %d: errors %+v / %+v", first, c.Errors, b.Errors)

@@ -52,8 +52,11 @@ type Sub struct {
 // of its Selection's Subs, in order.
 type Fetched struct {
 	Node any
-	Rel  map[string]any
-	Subs [][]*Fetched
+	// Props are the record's properties as the statement returned them,
+	// for callers that write them out directly.
+	Props map[string]any
+	Rel   map[string]any
+	Subs  [][]*Fetched
 }
 
 // everything is the selection of reads that want whole records.
@@ -76,6 +79,17 @@ var nodeTypes = map[string]reflect.Type{
 	LabelPractice:        reflect.TypeFor[domain.Practice](),
 	LabelProject:         reflect.TypeFor[domain.Project](),
 	LabelEvent:           reflect.TypeFor[domain.Event](),
+}
+
+// HasProperty reports whether the records of label have the property
+// name (their domain type's JSON name).
+func HasProperty(label, name string) bool {
+	t := nodeTypes[label]
+	if t == nil {
+		return false
+	}
+	_, ok := fieldsOf(t)[name]
+	return ok
 }
 
 // Compilable reports whether the records of a hop's target label can be
@@ -236,7 +250,7 @@ func fetched(label string, sel *Selection, v any) (*Fetched, error) {
 	if err := decodeTo(props, node.Elem()); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", label, err)
 	}
-	f := &Fetched{Node: node.Interface()}
+	f := &Fetched{Node: node.Interface(), Props: props}
 	if rel, ok := props[relKey].(map[string]any); ok {
 		f.Rel = rel
 	}
