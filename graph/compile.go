@@ -128,6 +128,9 @@ var hopFields = map[string]hopField{
 // for the usual field without parameters.
 func fieldKey(h store.Hop, limit int, params map[string]any) string {
 	key := h.Name + "/" + strconv.Itoa(limit)
+	if len(params) == 0 {
+		return key
+	}
 	for _, name := range slices.Sorted(maps.Keys(params)) {
 		key += fmt.Sprintf(";%s=%v", name, params[name])
 	}
