@@ -88,6 +88,7 @@ var hopFields = map[string]hopField{
 
 	"Service.provider":     {hop: store.ServiceProvider, limit: toOne},
 	"Service.category":     {hop: store.ServiceCategory, limit: toOne},
+	"Service.categories":   {hop: store.ServiceCategories, limit: toAll},
 	"Service.targetGroups": {hop: store.ServiceTargetGroups, limit: toAll},
 	"Service.coverage":     {hop: store.ServiceCoverage, limit: toAll},
 
