@@ -112,10 +112,12 @@ func RenderRoot(ctx context.Context, next graphql.RootResolver) graphql.Marshale
 	return graphql.WriterFunc(func(w io.Writer) { _, _ = w.Write(slot.out) })
 }
 
-// direct returns the slot of the current root field when it may be
-// rendered directly.
+// direct returns the slot of the current field when it is a root field
+// that may be rendered directly; never for a field below a root field
+// (Viewer.stakeholder reads its record with get too, but its answer is a
+// part of its root field's).
 func (r *Resolver) direct(ctx context.Context) *directSlot {
-	if r.Batched {
+	if fc := graphql.GetFieldContext(ctx); r.Batched || fc == nil || fc.Parent != nil {
 		return nil
 	}
 	slot, _ := ctx.Value(directKey{}).(*directSlot)

@@ -126,3 +126,13 @@ func TestCompiledStatements(t *testing.T) {
 func compareHandlers(st *store.Store, role auth.Role, batched bool) http.Handler {
 	return tokenHandlerWith(role, coordinatorOf, api.Options{Store: st, MaxComplexity: 100_000_000, Batched: batched})
 }
+
+// TestCompiledNestedGetter: a record read with get below a root field
+// (Viewer.stakeholder, under me) is a part of its root field's answer, never the
+// whole of it.
+func TestCompiledNestedGetter(t *testing.T) {
+	st := testdb.OpenDemo(t)
+	h := tokenHandlerWith(auth.Coordinator, coordinatorOf, api.Options{Store: st})
+	sameJSON(t, data(t, h, st, `{ me { role stakeholder { id } } one: stakeholder(id: "st-csii") { id } }`, nil),
+		`{"me": {"role": "COORDINATOR", "stakeholder": {"id": "st-csii"}}, "one": {"id": "st-csii"}}`)
+}

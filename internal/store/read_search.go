@@ -142,10 +142,19 @@ func SelectOne[T any](ctx context.Context, s *Store, label, id string, sel *Sele
 	if len(recs) == 0 {
 		return nil, nil, nil
 	}
-	v, _ := recs[0].Get("n")
-	f, err := fetched(label, sel, v)
+	n, _ := recs[0].Get("n")
+	f, err := fetched(label, sel, n)
 	if err != nil {
 		return nil, nil, fmt.Errorf("get %s %s: %w", label, id, err)
 	}
-	return f.Node.(*T), f, nil
+	if v, ok := f.Node.(*T); ok {
+		return v, f, nil
+	}
+	// Another type than the label's (domain.Meta, to see whether a record
+	// exists): decoded from the same properties.
+	v, err := decode[T](f.Props)
+	if err != nil {
+		return nil, nil, fmt.Errorf("get %s %s: %w", label, id, err)
+	}
+	return v, f, nil
 }
