@@ -23,16 +23,17 @@ func rejectedRecords(res Result) []string {
 
 func TestV1Package(t *testing.T) {
 	const (
-		vratsa = "tr-bg-vratsa-vratsa" // "Враца" and "Vratsa" are one place
-		mezdra = "tr-bg-vratsa-mezdra"
+		vratsa   = "tr-bg-vratsa-vratsa" // "Враца" and "Vratsa" are one place
+		mezdra   = "tr-bg-vratsa-mezdra"
+		unplaced = "tr-unplaced-coopgraph-hsds-1x-sample" // from datapackage.json's name
 	)
 	res := readPackageDir(t, filepath.Join(sampleData, "v1"), Options{})
 	if res.Version != "1.x" {
 		t.Errorf("version %q", res.Version)
 	}
-	// Organization 4 has no address; service 5's organization does not
-	// exist; service 6 is organization 4's.
-	want := []string{"organizations.csv:4:locations", "services.csv:5:organization_id", "services.csv:6:organization_id"}
+	// Service 5's organization does not exist. Organization 4 has no
+	// address: it is unplaced, not rejected, and so is its service 6.
+	want := []string{"services.csv:5:organization_id"}
 	if got := rejectedRecords(res); !slices.Equal(got, want) {
 		t.Errorf("rejected %v, want %v", got, want)
 	}
@@ -46,6 +47,7 @@ func TestV1Package(t *testing.T) {
 		{"1", "Municipality of Vratsa", "", "+359 92 624 581", "http://www.vratsa.example", vratsa},
 		{"2", "Red Cross Vratsa", "BRC", "+359 92 660 290 ext. 12", "https://redcross.example", vratsa},
 		{"3", "Hope Foundation", "", "", "", mezdra},
+		{"4", "Lonely Association", "", "", "", unplaced},
 	}
 	for _, w := range stakeholders {
 		o := stakeholder(t, res.Doc, w.id)
@@ -54,8 +56,14 @@ func TestV1Package(t *testing.T) {
 			t.Errorf("stakeholder %s: %+v", w.id, o)
 		}
 	}
-	if c := territory(t, res.Doc, vratsa); c.Name != "Враца" || c.Level != domain.LevelSettlement || c.ParentID != "tr-bg-vratsa" {
-		t.Errorf("settlement %+v", c)
+	// Cities are municipalities by default, the matrix's default rows.
+	if c := territory(t, res.Doc, vratsa); c.Name != "Враца" || c.Level != domain.LevelMunicipality || c.ParentID != "tr-bg-vratsa" {
+		t.Errorf("city %+v", c)
+	}
+	// All addresses are in Bulgaria: the Unplaced territory is part of it.
+	if u := territory(t, res.Doc, unplaced); u.Name != "Unplaced — A small HSDS 1.x package written for coopgraph's importer tests" ||
+		u.Level != domain.LevelMunicipality || u.ParentID != "tr-bg" {
+		t.Errorf("unplaced %+v", u)
 	}
 
 	services := []struct {
@@ -71,6 +79,7 @@ func TestV1Package(t *testing.T) {
 		{"service-2", "SUSPENDED", "T3", []string{mezdra}, nil, nil, ""},
 		{"service-3", "SUSPENDED", "T5", []string{"tr-area-vratsa-district", mezdra}, ptr(3), ptr(18), "Children with disabilities"},
 		{"service-4", "ACTIVE", "cat-hsds-uncategorised", []string{mezdra}, nil, nil, ""},
+		{"service-6", "ACTIVE", "cat-hsds-uncategorised", []string{unplaced}, nil, nil, ""},
 	}
 	if len(res.Doc.Services) != len(services) {
 		t.Errorf("%d services, want %d", len(res.Doc.Services), len(services))
@@ -102,6 +111,8 @@ func TestV1Package(t *testing.T) {
 		{"3", "attributes", `"T5" is kept, "T4" dropped`},
 		{"4", "status", "is missing"},
 		{"4", "service_areas", "territories of its locations"},
+		{"", "locations", `1 organizations have no address, of their own or of their services, that places them; they are located in "Unplaced — A small HSDS 1.x package written for coopgraph's importer tests" (tr-unplaced-coopgraph-hsds-1x-sample), made for them (give -hsds-parent to put them in an existing territory instead): 4`},
+		{"", "service_areas", `: service-6`},
 	}
 	for _, w := range warnings {
 		wantProblem(t, "warning", res.Warnings, w.record, w.field, w.text)
