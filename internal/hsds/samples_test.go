@@ -1,6 +1,7 @@
 package hsds
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -277,5 +278,121 @@ func TestProblemsJSON(t *testing.T) {
 	// Schedules of three services: one warning, counted.
 	if p := wantProblem(t, "warning", res.Warnings, "svc-two-terms", "schedule", "not modelled"); !strings.HasSuffix(p.Message, "(3 times)") {
 		t.Errorf("schedule warning %+v", p)
+	}
+}
+
+// The package laid out as directories publish theirs (testdata/hsds/published):
+// the descriptor says organizations.csv, the file is data/organizations.csv.
+// Two organizations have no address; two addresses leave out the country,
+// one the state too.
+func TestPublishedPackage(t *testing.T) {
+	const (
+		us       = "tr-us"
+		oregon   = "tr-us-or"
+		riverton = "tr-us-or-riverton"
+		portside = "tr-us-or-portside"
+		unplaced = "tr-unplaced-riverton-directory"
+	)
+	tests := []struct {
+		name      string
+		opt       Options
+		cityLevel domain.TerritoryLevel
+	}{
+		{"DefaultMunicipality", Options{}, domain.LevelMunicipality},
+		{"Settlement", Options{CityLevel: domain.LevelSettlement}, domain.LevelSettlement},
+		{"Municipality", Options{CityLevel: domain.LevelMunicipality}, domain.LevelMunicipality},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := readPackageDir(t, filepath.Join(sampleData, "published"), tt.opt)
+			if len(res.Rejected) > 0 || res.Version != "1.x" || res.Rows != 30 {
+				t.Errorf("version %s, %d rows, rejected %v", res.Version, res.Rows, domain.Problems(res.Rejected))
+			}
+			wantTerritories := []domain.TerritoryRecord{
+				{Territory: domain.Territory{Meta: domain.Meta{ID: us}, Name: "US", Level: domain.LevelCountry, Code: "US"}},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: oregon}, Name: "OR", Level: domain.LevelRegion}, ParentID: us},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: riverton}, Name: "Riverton", Level: tt.cityLevel}, ParentID: oregon},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: portside}, Name: "Portside", Level: tt.cityLevel}, ParentID: oregon},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: unplaced}, Name: "Unplaced — Riverton County Human Services Directory",
+					Level: tt.cityLevel}, ParentID: us},
+			}
+			if len(res.Doc.Territories) != len(wantTerritories) {
+				t.Errorf("%d territories, want %d: %+v", len(res.Doc.Territories), len(wantTerritories), res.Doc.Territories)
+			}
+			for _, w := range wantTerritories {
+				got := territory(t, res.Doc, w.ID)
+				if got.Name != w.Name || got.Level != w.Level || got.Code != w.Code || got.ParentID != w.ParentID {
+					t.Errorf("territory %s: %+v, want %+v", w.ID, got, w)
+				}
+			}
+			// A3 (Riverton, no state, no country) is the Riverton of A1.
+			for id, terr := range map[string]string{"1": riverton, "2": portside, "3": riverton, "4": unplaced, "5": unplaced} {
+				if o := stakeholder(t, res.Doc, id); o.TerritoryID != terr {
+					t.Errorf("organization %s in %q, want %q", id, o.TerritoryID, terr)
+				}
+			}
+			for id, w := range map[string]struct{ category, coverage string }{
+				"service-1": {"T1", riverton}, "service-2": {"T2", portside}, "service-3": {"T3", riverton},
+				"service-4": {"T2", unplaced}, "service-5": {"T3", unplaced},
+			} {
+				if s := service(t, res.Doc, id); s.CategoryID != w.category || !slices.Equal(s.CoverageIDs, []string{w.coverage}) {
+					t.Errorf("service %s: category %q, coverage %v; want %q, [%s]", id, s.CategoryID, s.CoverageIDs, w.category, w.coverage)
+				}
+			}
+			if len(res.Doc.ServiceCategories) != 3 {
+				t.Errorf("%d categories, want 3", len(res.Doc.ServiceCategories))
+			}
+			// One warning for the seven files found under data/.
+			moved := wantProblem(t, "warning", res.Warnings, "", "resources", "7 listed files are not at the paths given")
+			if moved.File != descriptor || !strings.Contains(moved.Message, "organizations.csv → data/organizations.csv") {
+				t.Errorf("moved warning %+v", moved)
+			}
+			for _, w := range []struct{ record, field, text string }{
+				{"A3", "address country", "taken to be in US, the only country the others name (2 times)"},
+				{"A3", "address state_province", "taken to be in it"},
+				{"", "locations", `2 organizations have no address, of their own or of their services, that places them; they are located in "Unplaced — Riverton County Human Services Directory" (tr-unplaced-riverton-directory)`},
+				{"", "service_areas", "2 services have no service area and no located address, and their organizations are unplaced; they cover"},
+			} {
+				wantProblem(t, "warning", res.Warnings, w.record, w.field, w.text)
+			}
+			if w := findProblem(res.Warnings, "", "locations", "made for them"); len(w) == 1 && !strings.HasSuffix(w[0].Message, ": 4, 5") {
+				t.Errorf("unplaced organizations: %q", w[0].Message)
+			}
+			if w := findProblem(res.Warnings, "", "service_areas", "they cover"); len(w) == 1 && !strings.HasSuffix(w[0].Message, ": service-4, service-5") {
+				t.Errorf("unplaced services: %q", w[0].Message)
+			}
+			if t.Failed() {
+				for _, w := range res.Warnings {
+					t.Logf("warning: %s", w)
+				}
+			}
+		})
+	}
+}
+
+// The rejections of testdata/hsds/published-rejects, each with the record
+// type the import's summary counts it under.
+func TestRejectionTypes(t *testing.T) {
+	res := readPackageDir(t, filepath.Join(sampleData, "published-rejects"), Options{})
+	want := []string{
+		"data/organizations.csv:3:Stakeholder:name",
+		"data/services.csv:3:Service:organization_id",
+		"data/services.csv:4:Service:organization_id",
+		"data/taxonomy.csv:3:ServiceCategory:name",
+	}
+	var got []string
+	for _, p := range res.Rejected {
+		got = append(got, fmt.Sprintf("%s:%d:%s:%s", p.File, p.Line, p.Type, p.Field))
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("rejected %v, want %v", got, want)
+	}
+	if o := stakeholder(t, res.Doc, "1"); o.TerritoryID != "tr-unplaced-rejects-directory" {
+		t.Errorf("organization 1 in %q", o.TerritoryID)
+	}
+	// Nothing has an address: the Unplaced territory has no country to be in.
+	if u := territory(t, res.Doc, "tr-unplaced-rejects-directory"); u.ParentID != "" || u.Level != domain.LevelMunicipality {
+		t.Errorf("unplaced %+v", u)
 	}
 }
