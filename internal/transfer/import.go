@@ -84,9 +84,16 @@ func (r *Report) Rejected() int {
 // the record was.
 const unknownType = "(unknown type)"
 
-// countRejected counts the readers' rejections by the type they name.
+// countRejected counts the readers' rejections by the type they name,
+// each record once however many problems it has.
 func (r *Report) countRejected(ps []domain.Problem) {
+	seen := map[domain.Problem]bool{}
 	for _, p := range ps {
+		k := domain.Problem{Type: p.Type, File: p.File, Line: p.Line, Record: p.Record}
+		if seen[k] && (p.Line > 0 || p.Record != "") {
+			continue
+		}
+		seen[k] = true
 		r.count(firstNonEmpty(p.Type, unknownType)).Rejected++
 	}
 }
