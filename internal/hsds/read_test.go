@@ -211,3 +211,53 @@ func TestIDsUniqueAcrossTypes(t *testing.T) {
 		t.Errorf("stakeholder %+v, services %+v %+v", o, s8, s7)
 	}
 }
+
+// Where a package's files are found, and what is said about it.
+func TestPackageLayouts(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	const orgs = "id,name\no1,Org one\n"
+	listed := file(`{"name": "p", "resources": [{"name": "organizations", "path": "csv/organizations.csv"}]}`)
+	tests := []struct {
+		name     string
+		fsys     fstest.MapFS
+		wantFile string // where the organization was read from
+		warning  string // the one warning about files, "" for none
+	}{
+		{"AtListedPath", fstest.MapFS{"datapackage.json": listed, "csv/organizations.csv": file(orgs)}, "csv/organizations.csv", ""},
+		{"BesideDescriptor", fstest.MapFS{"datapackage.json": listed, "organizations.csv": file(orgs)}, "organizations.csv",
+			"1 listed files are not at the paths given; found them: csv/organizations.csv → organizations.csv"},
+		{"UnderData", fstest.MapFS{"datapackage.json": listed, "data/organizations.csv": file(orgs)}, "data/organizations.csv",
+			"1 listed files are not at the paths given; found them: csv/organizations.csv → data/organizations.csv"},
+		{"CopyUnderData", fstest.MapFS{"datapackage.json": listed, "csv/organizations.csv": file(orgs), "data/organizations.csv": file(orgs)},
+			"csv/organizations.csv", "has the name of csv/organizations.csv, already read; it is taken for a copy"},
+		{"NothingListed", fstest.MapFS{"datapackage.json": file(`{"name": "p"}`), "data/organizations.csv": file(orgs)}, "data/organizations.csv", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := Options{ParentTerritoryID: "tr-x"}
+			res, err := ReadPackage(tt.fsys, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, res, opt)
+			if len(res.Rejected) > 0 || len(res.Doc.Stakeholders) != 1 {
+				t.Fatalf("rejected %v, %d stakeholders", domain.Problems(res.Rejected), len(res.Doc.Stakeholders))
+			}
+			if src := res.Doc.Stakeholders[0].Source; src != "HSDS import ("+tt.wantFile+")" {
+				t.Errorf("read from %q, want %s", src, tt.wantFile)
+			}
+			var about []domain.Problem
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "listed files") || strings.Contains(w.Message, "copy") {
+					about = append(about, w)
+				}
+			}
+			switch {
+			case tt.warning == "" && len(about) > 0:
+				t.Errorf("warnings %v", about)
+			case tt.warning != "" && (len(about) != 1 || !strings.Contains(about[0].Message, tt.warning)):
+				t.Errorf("warnings %v, want one saying %q", about, tt.warning)
+			}
+		})
+	}
+}

@@ -184,6 +184,16 @@ func locate(fsys fs.FS, p string) (string, bool) {
 	return "", false
 }
 
+// readAs returns the file read whose base name is name, "" when none.
+func readAs(read map[string]bool, name string) string {
+	for p := range read {
+		if strings.EqualFold(path.Base(p), name) {
+			return p
+		}
+	}
+	return ""
+}
+
 // readUnlisted reads the CSV files at the root and under data/ the
 // descriptor does not list (all of them when it lists nothing).
 func readUnlisted(fsys fs.FS, read map[string]bool, listed bool, rep *report) ([]*table, error) {
@@ -199,6 +209,12 @@ func readUnlisted(fsys fs.FS, read map[string]bool, listed bool, rep *report) ([
 		for _, e := range entries {
 			p := path.Join(dir, e.Name())
 			if e.IsDir() || read[p] || !strings.HasSuffix(strings.ToLower(p), ".csv") {
+				continue
+			}
+			// A package that keeps its files both beside the descriptor and
+			// under data/ has each table twice: read once.
+			if other := readAs(read, e.Name()); other != "" {
+				rep.warn(src{p, 0}, "", "", "has the name of %s, already read; it is taken for a copy and not read", other)
 				continue
 			}
 			if listed {
