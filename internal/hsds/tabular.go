@@ -280,7 +280,6 @@ func readCSV(fsys fs.FS, p, name string, rep *report) (*table, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -293,6 +292,9 @@ func readCSV(fsys fs.FS, p, name string, rep *report) (*table, error) {
 			}
 			continue
 		}
+		// Only a record that parsed has fields to ask the position of: after
+		// an error FieldPos panics (found by FuzzHSDSPackage).
+		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
 			rep.warnOnce(src{p, line}, "", "row length",
 				fmt.Sprintf("rows have %d cells where the header has %d; missing cells are empty, extra ones ignored", len(rec), len(header)))
