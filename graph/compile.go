@@ -88,6 +88,7 @@ var hopFields = map[string]hopField{
 
 	"Service.provider":     {hop: store.ServiceProvider, limit: toOne},
 	"Service.category":     {hop: store.ServiceCategory, limit: toOne},
+	"Service.categories":   {hop: store.ServiceCategories, limit: toAll},
 	"Service.targetGroups": {hop: store.ServiceTargetGroups, limit: toAll},
 	"Service.coverage":     {hop: store.ServiceCoverage, limit: toAll},
 
@@ -128,6 +129,9 @@ var hopFields = map[string]hopField{
 // for the usual field without parameters.
 func fieldKey(h store.Hop, limit int, params map[string]any) string {
 	key := h.Name + "/" + strconv.Itoa(limit)
+	if len(params) == 0 {
+		return key
+	}
 	for _, name := range slices.Sorted(maps.Keys(params)) {
 		key += fmt.Sprintf(";%s=%v", name, params[name])
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/coopgraph/coopgraph/graph/model"
 	"github.com/coopgraph/coopgraph/internal/domain"
 	"github.com/coopgraph/coopgraph/internal/loader"
@@ -39,7 +40,12 @@ func search(ctx context.Context, st *store.Store, text string, types []model.Sea
 	for i, t := range types {
 		labels[i] = searchLabels[t]
 	}
-	hits, err := st.Search(ctx, text, labels, n)
+	// The records themselves are read only when a hit's node is selected.
+	withNodes := false
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		withNodes = withNodes || f.Name == "node"
+	}
+	hits, err := st.Search(ctx, text, labels, n, withNodes)
 	if err != nil {
 		return nil, err
 	}

@@ -118,6 +118,11 @@ func (r *serviceResolver) Provider(ctx context.Context, obj *domain.Service) (*d
 	return relatedNode[domain.Stakeholder](ctx, r.Store, store.ServiceProvider, obj, obj.ID)
 }
 
+// Categories is the resolver for the categories field.
+func (r *serviceResolver) Categories(ctx context.Context, obj *domain.Service) ([]*domain.ServiceCategory, error) {
+	return relatedNodes[domain.ServiceCategory](ctx, r.Store, store.ServiceCategories, obj, obj.ID, &all)
+}
+
 // Category is the resolver for the category field.
 func (r *serviceResolver) Category(ctx context.Context, obj *domain.Service) (*domain.ServiceCategory, error) {
 	return relatedNode[domain.ServiceCategory](ctx, r.Store, store.ServiceCategory, obj, obj.ID)

@@ -678,6 +678,7 @@ type ComplexityRoot struct {
 		Available          func(childComplexity int) int
 		AvailableUpdatedAt func(childComplexity int) int
 		Capacity           func(childComplexity int) int
+		Categories         func(childComplexity int) int
 		Category           func(childComplexity int) int
 		Coverage           func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
@@ -1054,6 +1055,7 @@ type ReferralLinkResolver interface {
 }
 type ServiceResolver interface {
 	Provider(ctx context.Context, obj *domain.Service) (*domain.Stakeholder, error)
+	Categories(ctx context.Context, obj *domain.Service) ([]*domain.ServiceCategory, error)
 	Category(ctx context.Context, obj *domain.Service) (*domain.ServiceCategory, error)
 	TargetGroups(ctx context.Context, obj *domain.Service) ([]*domain.TargetGroup, error)
 	Coverage(ctx context.Context, obj *domain.Service) ([]*domain.Territory, error)
@@ -4196,6 +4198,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Capacity(childComplexity), true
+	case "Service.categories":
+		if e.ComplexityRoot.Service.Categories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Categories(childComplexity), true
 	case "Service.category":
 		if e.ComplexityRoot.Service.Category == nil {
 			break
@@ -6371,8 +6379,17 @@ input ServiceInput {
   url: String
   "Id of the stakeholder that provides the service (PROVIDES); required, must exist."
   providerId: ID!
-  "Id of the service's category (IN_CATEGORY); required, must exist."
-  categoryId: ID!
+  """
+  Ids of the service's categories (IN_CATEGORY): at least one (with
+  categoryId), each must exist, no repeats. Replaces the current categories
+  on update.
+  """
+  categoryIds: [ID!]
+  """
+  Id of one category, as before services had several: added to categoryIds.
+  Use categoryIds.
+  """
+  categoryId: ID
   """
   Ids of the target groups the service is for (FOR_GROUP); each must exist,
   no repeats. Replaces the current target groups on update; null or empty
@@ -8391,8 +8408,10 @@ type Service {
   url: String
   "The stakeholder that provides the service (PROVIDES)."
   provider: Stakeholder
-  "The service's category (IN_CATEGORY)."
-  category: ServiceCategory
+  "The service's categories (IN_CATEGORY), by name: at least one."
+  categories: [ServiceCategory!]!
+  "The first of the service's categories by name."
+  category: ServiceCategory @deprecated(reason: "A service may be in several categories: use categories.")
   "Target groups the service is for (FOR_GROUP)."
   targetGroups: [TargetGroup!]!
   "Territories the service area covers directly (COVERS); a covered territory's sub-territories are covered too."
@@ -10196,6 +10215,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_url(ctx, field)
 	case "provider":
 		return ec.fieldContext_Service_provider(ctx, field)
+	case "categories":
+		return ec.fieldContext_Service_categories(ctx, field)
 	case "category":
 		return ec.fieldContext_Service_category(ctx, field)
 	case "targetGroups":
@@ -26461,6 +26482,38 @@ func (ec *executionContext) fieldContext_Service_provider(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Service_categories(ctx context.Context, field graphql.CollectedField, obj *domain.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().Categories(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ServiceCategory) graphql.Marshaler {
+			return ec.marshalNServiceCategory2ᚕᚖgithubᚗcomᚋcoopgraphᚋcoopgraphᚋinternalᚋdomainᚐServiceCategoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_categories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceCategory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Service_category(ctx context.Context, field graphql.CollectedField, obj *domain.Service) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33835,7 +33888,7 @@ func (ec *executionContext) unmarshalInputServiceInput(ctx context.Context, obj 
 		asMap["illustrative"] = false
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "nameLocal", "description", "status", "deliveryMode", "eligibility", "minAge", "maxAge", "capacity", "available", "availableUpdatedAt", "email", "url", "providerId", "categoryId", "targetGroupIds", "coverageIds", "illustrative", "illustrativeFields", "source"}
+	fieldsInOrder := [...]string{"id", "name", "nameLocal", "description", "status", "deliveryMode", "eligibility", "minAge", "maxAge", "capacity", "available", "availableUpdatedAt", "email", "url", "providerId", "categoryIds", "categoryId", "targetGroupIds", "coverageIds", "illustrative", "illustrativeFields", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33947,9 +34000,16 @@ func (ec *executionContext) unmarshalInputServiceInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.ProviderID = data
+		case "categoryIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategoryIDs = data
 		case "categoryId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -38982,6 +39042,12 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_provider(ctx, field, obj)
+				})
+		case "categories":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_categories(ctx, field, obj)
 				})
 		case "category":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -13,6 +13,7 @@ import (
 
 	"github.com/coopgraph/coopgraph/internal/auth"
 	"github.com/coopgraph/coopgraph/internal/domain"
+	"github.com/coopgraph/coopgraph/internal/store"
 	"github.com/coopgraph/coopgraph/internal/testdb"
 )
 
@@ -185,48 +186,57 @@ func TestSupplyDemandMatrix(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var got matrixAnswer
-			r := ok(t, h, st, matrixQuery, tc.vars, &got)
-			m := got.SupplyDemandMatrix
-			var rows, cols []string
-			cells, rowT, colT := map[string]figures{}, map[string]figures{}, map[string]figures{}
-			for _, row := range m.Rows {
-				rows = append(rows, row.Territory.ID)
-				rowT[row.Territory.ID] = figures{row.Total.Demand, row.Total.Supply, row.Total.Gap}
-				for _, c := range row.Cells {
-					cells[row.Territory.ID+"/"+c.Category.ID] = figures{c.Demand, c.Supply, c.Gap}
-					checkCoverage(t, c.Demand, c.Supply, c.Coverage)
-				}
-			}
-			for _, c := range m.Columns {
-				cols = append(cols, c.Category.ID)
-				colT[c.Category.ID] = figures{c.Total.Demand, c.Total.Supply, c.Total.Gap}
-			}
-			if !slices.Equal(rows, tc.rows) || !slices.Equal(cols, tc.cols) {
-				t.Fatalf("rows %v, columns %v; want %v, %v", rows, cols, tc.rows, tc.cols)
-			}
-			same := func(what string, got, want map[string]figures) {
-				for k, w := range want {
-					if got[k] != w {
-						t.Errorf("%s %s = %v, want %v", what, k, got[k], w)
-					}
-				}
-				if len(got) != len(want) {
-					t.Errorf("%s: %d, want %d", what, len(got), len(want))
-				}
-			}
-			same("cell", cells, tc.cells)
-			same("row total", rowT, tc.rowT)
-			same("column total", colT, tc.colT)
-			if g := (figures{m.Total.Demand, m.Total.Supply, m.Total.Gap}); g != tc.total {
-				t.Errorf("scope total %v, want %v", g, tc.total)
-			}
-			checkCoverage(t, m.Total.Demand, m.Total.Supply, m.Total.Coverage)
+			r := checkMatrix(t, h, st, tc.vars, tc.rows, tc.cols, tc.cells, tc.rowT, tc.colT, tc.total)
 			if r.queries > 3 {
 				t.Errorf("%d Cypher queries, want at most 3", r.queries)
 			}
 		})
 	}
+}
+
+// checkMatrix asks for the matrix with vars and checks its rows and
+// columns (in order), cells, row and column totals and the scope's total.
+func checkMatrix(t *testing.T, h http.Handler, st *store.Store, vars map[string]any, wantRows, wantCols []string,
+	wantCells, wantRowT, wantColT map[string]figures, wantTotal figures) response {
+	t.Helper()
+	var got matrixAnswer
+	r := ok(t, h, st, matrixQuery, vars, &got)
+	m := got.SupplyDemandMatrix
+	var rows, cols []string
+	cells, rowT, colT := map[string]figures{}, map[string]figures{}, map[string]figures{}
+	for _, row := range m.Rows {
+		rows = append(rows, row.Territory.ID)
+		rowT[row.Territory.ID] = figures{row.Total.Demand, row.Total.Supply, row.Total.Gap}
+		for _, c := range row.Cells {
+			cells[row.Territory.ID+"/"+c.Category.ID] = figures{c.Demand, c.Supply, c.Gap}
+			checkCoverage(t, c.Demand, c.Supply, c.Coverage)
+		}
+	}
+	for _, c := range m.Columns {
+		cols = append(cols, c.Category.ID)
+		colT[c.Category.ID] = figures{c.Total.Demand, c.Total.Supply, c.Total.Gap}
+	}
+	if !slices.Equal(rows, wantRows) || !slices.Equal(cols, wantCols) {
+		t.Fatalf("rows %v, columns %v; want %v, %v", rows, cols, wantRows, wantCols)
+	}
+	same := func(what string, got, want map[string]figures) {
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("%s %s = %v, want %v", what, k, got[k], w)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d, want %d", what, len(got), len(want))
+		}
+	}
+	same("cell", cells, wantCells)
+	same("row total", rowT, wantRowT)
+	same("column total", colT, wantColT)
+	if g := (figures{m.Total.Demand, m.Total.Supply, m.Total.Gap}); g != wantTotal {
+		t.Errorf("scope total %v, want %v", g, wantTotal)
+	}
+	checkCoverage(t, m.Total.Demand, m.Total.Supply, m.Total.Coverage)
+	return r
 }
 
 func checkCoverage(t *testing.T, demand, supply int, got *float64) {

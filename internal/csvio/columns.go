@@ -99,7 +99,9 @@ var services = newSchema(Services, "service", []string{"id", "name"},
 	required(text("name", "name", func(r *domain.ServiceRecord) *string { return &r.Name })),
 	text("name_local", "nameLocal", func(r *domain.ServiceRecord) *string { return &r.NameLocal }),
 	text("provider_id", "providerId", func(r *domain.ServiceRecord) *string { return &r.ProviderID }),
-	text("category_id", "categoryId", func(r *domain.ServiceRecord) *string { return &r.CategoryID }),
+	// One category or several (separated as lists are): the column keeps
+	// its name from when a service had one, so older files still read.
+	list("category_id", "categoryIds", func(r *domain.ServiceRecord) *[]string { return &r.CategoryIDs }),
 	list("target_group_ids", "targetGroupIds", func(r *domain.ServiceRecord) *[]string { return &r.TargetGroupIDs }),
 	list("coverage_ids", "coverageIds", func(r *domain.ServiceRecord) *[]string { return &r.CoverageIDs }),
 	enum("status", "status", "service status", domain.ServiceStatuses, func(r *domain.ServiceRecord) *domain.ServiceStatus { return &r.Status }),

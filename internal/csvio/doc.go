@@ -78,7 +78,7 @@
 //	| name                 | name               | text    | required                                |
 //	| name_local           | nameLocal          | text    | the name in Bulgarian                   |
 //	| provider_id          | providerId         | text    | the stakeholder providing it (st-…)     |
-//	| category_id          | categoryId         | text    | its service category (cat-…)            |
+//	| category_id          | categoryIds        | list    | its service categories (cat-…)          |
 //	| target_group_ids     | targetGroupIds     | list    | target groups it is for (tg-…)          |
 //	| coverage_ids         | coverageIds        | list    | territories it covers (tr-…)            |
 //	| status               | status             | enum    | ACTIVE, PLANNED, SUSPENDED              |

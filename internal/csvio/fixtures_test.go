@@ -80,8 +80,16 @@ func service(id, name, nameLocal, provider, category string, status domain.Servi
 	return domain.ServiceRecord{
 		Service: domain.Service{Meta: domain.Meta{ID: id, Illustrative: true}, Name: name, NameLocal: nameLocal,
 			Status: status, DeliveryMode: mode},
-		ProviderID: provider, CategoryID: category, TargetGroupIDs: groups, CoverageIDs: coverage,
+		ProviderID: provider, CategoryIDs: idList(category), TargetGroupIDs: groups, CoverageIDs: coverage,
 	}
+}
+
+// idList is a one-id list, or nil for none.
+func idList(id string) []string {
+	if id == "" {
+		return nil
+	}
+	return []string{id}
 }
 
 var wantServices = func() []domain.ServiceRecord {

@@ -1,5 +1,7 @@
 package domain
 
+import "slices"
+
 // Document is coopgraph's interchange format: the whole graph, or a part of
 // it, as one JSON object. Relationships travel inside the record that owns
 // them as ids of the other end. The demo dataset is a Document, and so is
@@ -54,9 +56,21 @@ type ProjectRecord struct {
 type ServiceRecord struct {
 	Service
 	ProviderID     string   `json:"providerId"`               // PROVIDES (from the stakeholder)
-	CategoryID     string   `json:"categoryId"`               // IN_CATEGORY
+	CategoryIDs    []string `json:"categoryIds,omitempty"`    // IN_CATEGORY, at least one
 	TargetGroupIDs []string `json:"targetGroupIds,omitempty"` // FOR_GROUP
 	CoverageIDs    []string `json:"coverageIds"`              // COVERS
+	// CategoryID is the single category of documents and clients from
+	// before services had several; read, never written (Categories).
+	CategoryID string `json:"categoryId,omitempty"`
+}
+
+// Categories are the service's category ids: CategoryIDs, with the legacy
+// CategoryID first when it is given and not among them.
+func (r ServiceRecord) Categories() []string {
+	if r.CategoryID == "" || slices.Contains(r.CategoryIDs, r.CategoryID) {
+		return r.CategoryIDs
+	}
+	return append([]string{r.CategoryID}, r.CategoryIDs...)
 }
 
 type NeedRecord struct {

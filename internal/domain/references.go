@@ -81,6 +81,7 @@ func (d *Document) Refs() []Ref {
 		at("services", i, r.ID)
 		c.add("Stakeholder", "providerId", r.ProviderID)
 		c.add("ServiceCategory", "categoryId", r.CategoryID)
+		c.addAll("ServiceCategory", "categoryIds", r.CategoryIDs)
 		c.addAll("TargetGroup", "targetGroupIds", r.TargetGroupIDs)
 		c.addAll("Territory", "coverageIds", r.CoverageIDs)
 	}

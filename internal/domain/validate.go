@@ -227,7 +227,11 @@ func (r ServiceRecord) Validate() Problems {
 	c.email("email", r.Email)
 	c.url("url", r.URL)
 	c.id("providerId", r.ProviderID)
-	c.id("categoryId", r.CategoryID)
+	c.optID("categoryId", r.CategoryID)
+	c.ids("categoryIds", r.CategoryIDs)
+	if len(r.Categories()) == 0 {
+		c.add("categoryIds", "a service is in at least one category")
+	}
 	c.ids("targetGroupIds", r.TargetGroupIDs)
 	c.ids("coverageIds", r.CoverageIDs)
 	if len(r.CoverageIDs) == 0 {

@@ -476,7 +476,7 @@ func (b *builder) services() {
 		b.capacity(s, &rec)
 		rec.Email = b.email(s.email)
 		rec.URL = b.url(s.src, s.id, s.url)
-		rec.CategoryID = b.category(s)
+		rec.CategoryIDs = b.serviceCategories(s)
 		rec.CoverageIDs = b.coverage(s)
 		ps := b.sanitize(s.src, s.id, func() domain.Problems { return rec.Validate() }, map[string]func(){
 			"email": func() { rec.Email = "" }, "url": func() { rec.URL = "" },
@@ -653,27 +653,18 @@ func parseTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// category is the service's first taxonomy term; coopgraph has one
-// category per service, so the others are dropped.
-func (b *builder) category(s *svc) string {
-	var kept, keptTerm string
-	var dropped []string
+// serviceCategories are the categories of the service's taxonomy terms, each
+// once; a service without a term goes to the Uncategorised category.
+func (b *builder) serviceCategories(s *svc) []string {
+	var kept []string
 	for _, t := range s.terms {
 		id, ok := b.catIDs[t.id]
-		if !ok {
-			continue // the term was rejected, and said so
+		if !ok || slices.Contains(kept, id) {
+			continue // the term was rejected, and said so; or a repeat
 		}
-		if kept == "" {
-			kept, keptTerm = id, t.id
-		} else {
-			dropped = append(dropped, strconv.Quote(t.id))
-		}
+		kept = append(kept, id)
 	}
-	if len(dropped) > 0 {
-		b.rep.warn(s.src, s.id, "attributes", "the service has %d taxonomy terms; coopgraph keeps one category per service: %q is kept, %s dropped",
-			len(dropped)+1, keptTerm, strings.Join(dropped, ", "))
-	}
-	if kept != "" {
+	if len(kept) > 0 {
 		return kept
 	}
 	b.rep.warn(s.src, s.id, "attributes", "the service has no taxonomy term; it is put in %q", UncategorisedName)
@@ -686,7 +677,7 @@ func (b *builder) category(s *svc) string {
 		c.Description = "Services the HSDS dataset gives no taxonomy term."
 		b.uncategorised = c
 	}
-	return b.uncategorised.ID
+	return []string{b.uncategorised.ID}
 }
 
 // coverage: the service's areas; without them the territories of its

@@ -57,8 +57,8 @@ func checkExampleService(t *testing.T, doc *domain.Document, prefix string, want
 		!strings.HasPrefix(s.Eligibility, "This service is intended for all people aged 12 and over") {
 		t.Errorf("service %+v", s)
 	}
-	if s.CategoryID != wantCategory {
-		t.Errorf("categoryId %q, want %q", s.CategoryID, wantCategory)
+	if !slices.Equal(s.CategoryIDs, []string{wantCategory}) {
+		t.Errorf("categoryIds %q, want [%q]", s.CategoryIDs, wantCategory)
 	}
 	return s
 }

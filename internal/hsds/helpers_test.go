@@ -117,7 +117,12 @@ func checkDocument(t *testing.T, res Result, opt Options) {
 	}
 	for _, r := range doc.Services {
 		ref(r.ID, "providerId", r.ProviderID, "stakeholder")
-		ref(r.ID, "categoryId", r.CategoryID, "category")
+		if len(r.CategoryIDs) == 0 {
+			t.Errorf("%s is in no category", r.ID)
+		}
+		for _, c := range r.CategoryIDs {
+			ref(r.ID, "categoryIds", c, "category")
+		}
 		if len(r.CoverageIDs) == 0 {
 			t.Errorf("%s covers nothing", r.ID)
 		}

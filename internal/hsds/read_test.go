@@ -207,7 +207,7 @@ func TestIDsUniqueAcrossTypes(t *testing.T) {
 	o := stakeholder(t, res.Doc, "h-stakeholder-7")
 	s8 := service(t, res.Doc, "h-service-8") // no clash itself, but its type had one
 	s7 := service(t, res.Doc, "h-service-7")
-	if o.Name != "Org seven" || s8.ProviderID != o.ID || s7.ProviderID != o.ID || s8.CategoryID != "h-7" {
+	if o.Name != "Org seven" || s8.ProviderID != o.ID || s7.ProviderID != o.ID || !slices.Equal(s8.CategoryIDs, []string{"h-7"}) {
 		t.Errorf("stakeholder %+v, services %+v %+v", o, s8, s7)
 	}
 }

@@ -5,10 +5,12 @@
 // reach there).
 //
 // The store does the graph work and hands over, for demand and for supply,
-// sums by row and category and totals by category (see Side). Build turns
-// them into cells and totals. The separate totals are what make them
-// honest: a service that covers three rows adds its capacity to each of the
-// three cells, but once to its column's total and once to the scope's.
+// sums by row and totals of the records in the same categories (see Side).
+// Build turns them into cells and totals. The separate totals are what make
+// them honest: a service that covers three rows adds its capacity to each
+// of the three cells, but once to its column's total and once to the
+// scope's; a service in two categories is in both columns, but once in its
+// row's total.
 package matrix
 
 import (
@@ -32,21 +34,22 @@ type Query struct {
 	Leaves bool
 }
 
-// Side is one side of the matrix, demand or supply, by category. Every
-// need and every service is in exactly one category, so sums by category
-// never count a record twice. Cells sums, per row and category, the records
-// that reach the row; Totals sums, per category, the records that reach any
-// row, each once however many rows it reaches.
+// Side is one side of the matrix, demand or supply: its records grouped by
+// the categories they are in (a need is in one, a service in one or more),
+// so that Build can count each record once per cell, row, column and
+// scope however many of its categories a column or the matrix includes.
 type Side struct {
-	Cells  map[RowCategory]int64
-	Totals map[string]int64
+	Groups []Group
 }
 
-// RowCategory names a row (a territory id) and a category id.
-type RowCategory struct{ Row, Category string }
-
-// NewSide returns an empty side.
-func NewSide() Side { return Side{Cells: map[RowCategory]int64{}, Totals: map[string]int64{}} }
+// Group sums the records that are in exactly the categories Categories
+// (those the columns include): Cells per row, the records that reach the
+// row; Total, the records that reach any row, each once.
+type Group struct {
+	Categories []string
+	Cells      map[string]int64
+	Total      int64
+}
 
 // Figures compares demand and supply.
 type Figures struct {
@@ -80,36 +83,49 @@ type Matrix struct {
 
 // Build assembles the matrix. columnsOf maps every category the columns
 // include (the columns themselves and their sub-categories) to the ids of
-// the columns that include it: a category and its sub-category both asked
-// for put the sub-category's records in two columns, but once in a row's
-// total.
+// the columns that include it. A group's records are in the union of the
+// columns of their categories, each column once: a service in a category
+// and in its sub-category, or in two categories of one column, is counted
+// once in that column; in two columns, in both, but once in its row's
+// total and once in the scope's.
 func Build(q Query, scope *domain.Territory, rows []*domain.Territory, cols []*domain.ServiceCategory, columnsOf map[string][]string, demand, supply Side) *Matrix {
 	m := &Matrix{Query: q, Scope: scope, RowLevel: q.RowLevel, Rows: rows, Cols: cols,
 		Cells: make([][]Figures, len(rows)), RowTotals: make([]Figures, len(rows)), ColTotals: make([]Figures, len(cols))}
-	colIx := index(cols)
-	for i, row := range rows {
+	for i := range rows {
 		m.Cells[i] = make([]Figures, len(cols))
-		for k, colIDs := range columnsOf {
-			d, s := demand.Cells[RowCategory{row.ID, k}], supply.Cells[RowCategory{row.ID, k}]
-			for _, c := range colIDs {
-				j := colIx[c]
-				m.Cells[i][j].Demand += d
-				m.Cells[i][j].Supply += s
+	}
+	colIx, rowIx := index(cols), index(rows)
+	add := func(side Side, field func(*Figures) *int64) {
+		for _, g := range side.Groups {
+			var js []int
+			for _, k := range g.Categories {
+				for _, c := range columnsOf[k] {
+					if j, ok := colIx[c]; ok && !slices.Contains(js, j) {
+						js = append(js, j)
+					}
+				}
 			}
-			m.RowTotals[i].Demand += d
-			m.RowTotals[i].Supply += s
+			if len(js) == 0 {
+				continue
+			}
+			for row, amount := range g.Cells {
+				i, ok := rowIx[row]
+				if !ok {
+					continue
+				}
+				for _, j := range js {
+					*field(&m.Cells[i][j]) += amount
+				}
+				*field(&m.RowTotals[i]) += amount
+			}
+			for _, j := range js {
+				*field(&m.ColTotals[j]) += g.Total
+			}
+			*field(&m.Total) += g.Total
 		}
 	}
-	for k, colIDs := range columnsOf {
-		d, s := demand.Totals[k], supply.Totals[k]
-		for _, c := range colIDs {
-			j := colIx[c]
-			m.ColTotals[j].Demand += d
-			m.ColTotals[j].Supply += s
-		}
-		m.Total.Demand += d
-		m.Total.Supply += s
-	}
+	add(demand, func(f *Figures) *int64 { return &f.Demand })
+	add(supply, func(f *Figures) *int64 { return &f.Supply })
 	return m
 }
 

@@ -16,15 +16,12 @@ func TestBuild(t *testing.T) {
 	rows := []*domain.Territory{{Meta: domain.Meta{ID: "r1"}, Name: "Alpha"}, {Meta: domain.Meta{ID: "r2"}, Name: "Beta"}}
 	cols := []*domain.ServiceCategory{{Meta: domain.Meta{ID: "c1"}, Name: "Care"}, {Meta: domain.Meta{ID: "c1a"}, Name: "Care at home"}}
 	columnsOf := map[string][]string{"c1": {"c1"}, "c1a": {"c1", "c1a"}}
-	demand := Side{
-		Cells:  map[RowCategory]int64{{"r1", "c1"}: 10, {"r1", "c1a"}: 5, {"r2", "c1a"}: 7},
-		Totals: map[string]int64{"c1": 10, "c1a": 12},
-	}
+	demand := Side{Groups: []Group{
+		{Categories: []string{"c1"}, Cells: map[string]int64{"r1": 10}, Total: 10},
+		{Categories: []string{"c1a"}, Cells: map[string]int64{"r1": 5, "r2": 7}, Total: 12},
+	}}
 	// One service of 8 places covers r1 and r2.
-	supply := Side{
-		Cells:  map[RowCategory]int64{{"r1", "c1a"}: 8, {"r2", "c1a"}: 8},
-		Totals: map[string]int64{"c1a": 8},
-	}
+	supply := Side{Groups: []Group{{Categories: []string{"c1a"}, Cells: map[string]int64{"r1": 8, "r2": 8}, Total: 8}}}
 	m := Build(Query{RowLevel: domain.TerritoryLevel("MUNICIPALITY")}, nil, rows, cols, columnsOf, demand, supply)
 	wantCells := [][]Figures{
 		{{Demand: 15, Supply: 8}, {Demand: 5, Supply: 8}},
@@ -41,6 +38,48 @@ func TestBuild(t *testing.T) {
 	}
 	if want := (Figures{22, 8}); m.Total != want {
 		t.Errorf("total %v, want %v (the service once in the scope)", m.Total, want)
+	}
+}
+
+// TestBuildSeveralCategories: services in several categories. Columns c1
+// (with its sub-category c1a) and c2. Service A (5 places, in r1) is in c1
+// and c2: in both columns, once in r1's total and in the scope's. Service B
+// (3 places, in r1 and r2) is in c1 and its sub-category c1a, both in
+// column c1: once in c1's cells and total. Service C (2 places, in r2) is
+// in c2 and in c9, which no column includes.
+//
+//	cells   c1          c2
+//	r1      5+3 = 8     5
+//	r2      3           2
+//	rows: r1 5+3 = 8, r2 3+2 = 5; columns: c1 5+3 = 8, c2 5+2 = 7; scope 5+3+2 = 10
+func TestBuildSeveralCategories(t *testing.T) {
+	rows := []*domain.Territory{{Meta: domain.Meta{ID: "r1"}, Name: "Alpha"}, {Meta: domain.Meta{ID: "r2"}, Name: "Beta"}}
+	cols := []*domain.ServiceCategory{{Meta: domain.Meta{ID: "c1"}, Name: "Care"}, {Meta: domain.Meta{ID: "c2"}, Name: "Food"}}
+	columnsOf := map[string][]string{"c1": {"c1"}, "c1a": {"c1"}, "c2": {"c2"}}
+	supply := Side{Groups: []Group{
+		{Categories: []string{"c1", "c2"}, Cells: map[string]int64{"r1": 5}, Total: 5},
+		{Categories: []string{"c1", "c1a"}, Cells: map[string]int64{"r1": 3, "r2": 3}, Total: 3},
+		{Categories: []string{"c2", "c9"}, Cells: map[string]int64{"r2": 2}, Total: 2},
+	}}
+	m := Build(Query{RowLevel: domain.TerritoryLevel("MUNICIPALITY")}, nil, rows, cols, columnsOf, Side{}, supply)
+	supplyOf := func(fs []Figures) []int64 {
+		out := make([]int64, len(fs))
+		for i, f := range fs {
+			out[i] = f.Supply
+		}
+		return out
+	}
+	if got := [][]int64{supplyOf(m.Cells[0]), supplyOf(m.Cells[1])}; !reflect.DeepEqual(got, [][]int64{{8, 5}, {3, 2}}) {
+		t.Errorf("cells %v, want [[8 5] [3 2]]", got)
+	}
+	if got := supplyOf(m.RowTotals); !reflect.DeepEqual(got, []int64{8, 5}) {
+		t.Errorf("row totals %v, want [8 5] (a service in two columns once a row)", got)
+	}
+	if got := supplyOf(m.ColTotals); !reflect.DeepEqual(got, []int64{8, 7}) {
+		t.Errorf("column totals %v, want [8 7] (a service in two categories of a column once)", got)
+	}
+	if m.Total.Supply != 10 {
+		t.Errorf("total %d, want 10 (each service once)", m.Total.Supply)
 	}
 }
 

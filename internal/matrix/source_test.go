@@ -31,11 +31,13 @@ func (f *fakeSource) MatrixAxes(ctx context.Context, q Query) (*Axes, error) {
 }
 
 func (f *fakeSource) MatrixDemand(ctx context.Context, q Query) (Side, error) {
-	return Side{Cells: map[RowCategory]int64{{"r1", "c1"}: 10, {"r2", "c2"}: 4}, Totals: map[string]int64{"c1": 10, "c2": 4}}, nil
+	return Side{Groups: []Group{
+		{Categories: []string{"c1"}, Cells: map[string]int64{"r1": 10}, Total: 10},
+		{Categories: []string{"c2"}, Cells: map[string]int64{"r2": 4}, Total: 4}}}, nil
 }
 
 func (f *fakeSource) MatrixSupply(ctx context.Context, q Query) (Side, error) {
-	return Side{Cells: map[RowCategory]int64{{"r1", "c1"}: 3}, Totals: map[string]int64{"c1": 3}}, nil
+	return Side{Groups: []Group{{Categories: []string{"c1"}, Cells: map[string]int64{"r1": 3}, Total: 3}}}, nil
 }
 
 func (f *fakeSource) MatrixProviders(ctx context.Context, q Query, rows, cols []string, local bool) (map[CellKey][]*domain.Stakeholder, error) {

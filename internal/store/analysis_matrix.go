@@ -178,17 +178,27 @@ RETURN rows, k.id AS category, amount`
 	if err != nil {
 		return matrix.Side{}, fmt.Errorf("matrix demand: %w", err)
 	}
-	side := matrix.NewSide()
+	// A need is in one category: a group per category.
+	groups := map[string]*matrix.Group{}
+	var side matrix.Side
 	for _, rec := range recs {
 		row := rowOf(rec)
 		k, amount, rows := col[string](row, "category"), col[int64](row, "amount"), col[[]any](row, "rows")
 		if err := row.Err(); err != nil {
 			return matrix.Side{}, fmt.Errorf("matrix demand: %w", err)
 		}
-		for _, r := range stringList(rows) {
-			side.Cells[matrix.RowCategory{Row: r, Category: k}] += amount
+		g := groups[k]
+		if g == nil {
+			g = &matrix.Group{Categories: []string{k}, Cells: map[string]int64{}}
+			groups[k] = g
 		}
-		side.Totals[k] += amount // the needs of one territory: counted once
+		for _, r := range stringList(rows) {
+			g.Cells[r] += amount
+		}
+		g.Total += amount // the needs of one territory: counted once
+	}
+	for _, g := range groups {
+		side.Groups = append(side.Groups, *g)
 	}
 	return side, nil
 }
@@ -210,16 +220,18 @@ func needFilter(q matrix.Query) string {
 }
 
 // MatrixSupply returns the capacities of the ACTIVE services that reach the
-// rows, by row and category, and by category counting each service once.
+// rows, grouped by the set of their categories the columns include: by row,
+// and in all counting each service once.
 func (s *Store) MatrixSupply(ctx context.Context, q matrix.Query) (matrix.Side, error) {
 	groups := ""
 	if len(q.TargetGroupIDs) > 0 {
 		groups = " AND EXISTS { (x)-[:FOR_GROUP]->(g:TargetGroup) WHERE g.id IN $groups }"
 	}
-	// Returns per category the capacity of its services that reach any row
-	// (each once) and the capacity per row. The territories that reach a
-	// row (it, its ancestors, the territories inside it) are found first;
-	// a service gets the union of the rows of the territories it covers.
+	// Returns per set of categories (those of a service that the columns
+	// include) the capacity of its services that reach any row (each once)
+	// and the capacity per row. The territories that reach a row (it, its
+	// ancestors, the territories inside it) are found first; a service gets
+	// the union of the rows of the territories it covers.
 	cypher := rowsOfScope + `MATCH (r:Territory {id: rid})
 CALL (r) {
   MATCH (r)-[:PART_OF*0..]->(c:Territory) RETURN c
@@ -230,29 +242,30 @@ WITH c, collect(DISTINCT rid) AS rows
 MATCH (c)<-[:COVERS]-(x:Service)
 WITH x, collect(rows) AS lists
 WHERE x.status = 'ACTIVE'` + groups + `
-MATCH (x)-[:IN_CATEGORY]->(k:ServiceCategory)
-WITH k, coalesce(x.capacity, 0) AS capacity,
-  CASE size(lists) WHEN 1 THEN lists[0] ELSE reduce(acc = [], l IN lists | acc + [y IN l WHERE NOT y IN acc]) END AS rows
-WITH k, sum(capacity) AS total, collect([rows, capacity]) AS services
-WHERE ` + inColumns + `
-RETURN k.id AS category, total,
+WITH x, coalesce(x.capacity, 0) AS capacity,
+  CASE size(lists) WHEN 1 THEN lists[0] ELSE reduce(acc = [], l IN lists | acc + [y IN l WHERE NOT y IN acc]) END AS rows,
+  COLLECT { MATCH (x)-[:IN_CATEGORY]->(k:ServiceCategory) WHERE ` + inColumns + ` RETURN k.id ORDER BY k.id } AS ks
+WHERE size(ks) > 0
+WITH ks, sum(capacity) AS total, collect([rows, capacity]) AS services
+RETURN ks AS categories, total,
   COLLECT { UNWIND services AS sv UNWIND sv[0] AS rid WITH rid, sum(sv[1]) AS amount RETURN [rid, amount] } AS cells`
 	recs, err := s.read(ctx, cypher, matrixParams(q))
 	if err != nil {
 		return matrix.Side{}, fmt.Errorf("matrix supply: %w", err)
 	}
-	side := matrix.NewSide()
+	var side matrix.Side
 	for _, rec := range recs {
 		r := rowOf(rec)
-		k, total, cells := col[string](r, "category"), col[int64](r, "total"), col[[]any](r, "cells")
+		ks, total, cells := col[[]any](r, "categories"), col[int64](r, "total"), col[[]any](r, "cells")
 		if err := r.Err(); err != nil {
 			return matrix.Side{}, fmt.Errorf("matrix supply: %w", err)
 		}
-		side.Totals[k] = total
+		g := matrix.Group{Categories: stringList(ks), Cells: make(map[string]int64, len(cells)), Total: total}
 		for _, v := range cells {
 			cell := v.([]any)
-			side.Cells[matrix.RowCategory{Row: cell[0].(string), Category: k}] = cell[1].(int64)
+			g.Cells[cell[0].(string)] = cell[1].(int64)
 		}
+		side.Groups = append(side.Groups, g)
 	}
 	return side, nil
 }

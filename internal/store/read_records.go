@@ -140,7 +140,7 @@ func addRecord(doc *domain.Document, label string, rec *neo4j.Record) error {
 	case LabelService:
 		var r domain.ServiceRecord
 		err = decodeInto(props, &r.Service)
-		r.ProviderID, r.CategoryID = firstID(rels[0]), firstID(rels[1])
+		r.ProviderID, r.CategoryIDs = firstID(rels[0]), idsOf(rels[1])
 		r.TargetGroupIDs, r.CoverageIDs = idsOf(rels[2]), idsOf(rels[3])
 		doc.Services = append(doc.Services, r)
 	case LabelNeed:

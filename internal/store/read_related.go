@@ -161,6 +161,8 @@ var (
 		Pattern: "(p)<-[:PROVIDES]-(c:Stakeholder)", Order: "c.name"}
 	ServiceCategory = Hop{Name: "Service.category", From: LabelService, To: LabelServiceCategory,
 		Pattern: "(p)-[:IN_CATEGORY]->(c:ServiceCategory)", Order: "c.name"}
+	ServiceCategories = Hop{Name: "Service.categories", From: LabelService, To: LabelServiceCategory,
+		Pattern: "(p)-[:IN_CATEGORY]->(c:ServiceCategory)", Order: "c.name"}
 	ServiceTargetGroups = Hop{Name: "Service.targetGroups", From: LabelService, To: LabelTargetGroup,
 		Pattern: "(p)-[:FOR_GROUP]->(c:TargetGroup)", Order: "c.name"}
 	ServiceCoverage = Hop{Name: "Service.coverage", From: LabelService, To: LabelTerritory,

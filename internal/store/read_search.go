@@ -52,16 +52,22 @@ type Hit struct {
 }
 
 // Search finds named records of the given labels (all when empty) by
-// full-text search, best first.
-func (s *Store) Search(ctx context.Context, text string, labels []string, first int) ([]Hit, error) {
+// full-text search, best first. Without withNodes a hit's Node holds only
+// its id and name, which is all a list of hits shows.
+func (s *Store) Search(ctx context.Context, text string, labels []string, first int, withNodes bool) ([]Hit, error) {
 	if len(labels) == 0 {
 		labels = Labels
+	}
+	node := "node {.id, .name}"
+	if withNodes {
+		node = visible("", "node")
 	}
 	// Returns the best-scoring nodes of the wanted labels with their label.
 	cypher := `CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL
-RETURN ` + visible("", "node") + ` AS node, score, label ORDER BY score DESC, node.id LIMIT $first`
+WITH node, score, label ORDER BY score DESC, node.id LIMIT $first
+RETURN ` + node + ` AS node, score, label`
 	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"q": FulltextQuery(text), "labels": labels, "first": first}))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)

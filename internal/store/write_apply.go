@@ -170,7 +170,7 @@ func plan(doc *domain.Document) *writePlan {
 	for _, r := range doc.Services {
 		node(LabelService, r.ID, r.Service)
 		rel(specProvider, r.ID, targets(r.ProviderID))
-		rel(specSvcCat, r.ID, targets(r.CategoryID))
+		rel(specSvcCat, r.ID, targets(r.Categories()...))
 		rel(specSvcGroups, r.ID, targets(r.TargetGroupIDs...))
 		rel(specCoverage, r.ID, targets(r.CoverageIDs...))
 	}

@@ -81,7 +81,7 @@ func Generate(sz Size, seed uint64) *domain.Document {
 				Meta: meta(fmt.Sprintf("g-svc-%05d-%d", i, j)), Name: fmt.Sprintf("Service %05d.%d", i, j),
 				Status: domain.ServiceStatuses[0], DeliveryMode: domain.DeliveryModes[j%len(domain.DeliveryModes)],
 				Capacity: &capacity, Available: &avail},
-				ProviderID: id, CategoryID: cats[rng.IntN(len(cats))], TargetGroupIDs: []string{groups[rng.IntN(3)]},
+				ProviderID: id, CategoryIDs: []string{cats[rng.IntN(len(cats))]}, TargetGroupIDs: []string{groups[rng.IntN(3)]},
 				CoverageIDs: coverage(rng, munis, max(1, sz.CoverageEach))})
 		}
 	}

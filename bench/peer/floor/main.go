@@ -71,7 +71,7 @@ func main() {
 			return
 		}
 		statements.Add(1)
-		res, err := neo4j.ExecuteQuery(r.Context(), driver, stmt, nil, neo4j.EagerResultTransformer,
+		res, err := neo4j.ExecuteQuery(r.Context(), driver, stmt.cypher, stmt.params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithReadersRouting())
 		if err != nil {
 			log.Printf("floor: %s: %v", name, err)
@@ -95,13 +95,22 @@ func main() {
 	log.Fatal(http.ListenAndServe(*addr, nil))
 }
 
-// load maps each query's operation name to its Cypher.
-func load(dir string) (map[string]string, error) {
+// statement is a query's Cypher and its parameters: the values a client
+// sends are parameters, as in any server that takes user input, so that
+// the floor pays what coopgraph and the peer pay for parameterised plans.
+type statement struct {
+	cypher string
+	params map[string]any
+}
+
+// load maps each query's operation name to its statement. A statement's
+// parameters are the JSON object on its first line, "// params: {...}".
+func load(dir string) (map[string]statement, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.floor.cypher"))
 	if err != nil || len(files) == 0 {
 		return nil, fmt.Errorf("no *.floor.cypher in %s", dir)
 	}
-	out := map[string]string{}
+	out := map[string]statement{}
 	for _, f := range files {
 		stem := strings.TrimSuffix(f, ".floor.cypher")
 		gql, err := os.ReadFile(stem + ".coopgraph.graphql")
@@ -116,7 +125,27 @@ func load(dir string) (map[string]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		out[string(m[1])] = string(c)
+		st := statement{cypher: string(c)}
+		if first, _, _ := strings.Cut(st.cypher, "\n"); strings.HasPrefix(first, "// params:") {
+			dec := json.NewDecoder(strings.NewReader(strings.TrimPrefix(first, "// params:")))
+			dec.UseNumber()
+			var raw map[string]any
+			if err := dec.Decode(&raw); err != nil {
+				return nil, fmt.Errorf("%s: params: %w", f, err)
+			}
+			st.params = map[string]any{}
+			for k, v := range raw {
+				if n, ok := v.(json.Number); ok {
+					if i, err := n.Int64(); err == nil {
+						v = i // LIMIT takes an INTEGER
+					} else if x, err := n.Float64(); err == nil {
+						v = x
+					}
+				}
+				st.params[k] = v
+			}
+		}
+		out[string(m[1])] = st
 	}
 	return out, nil
 }

@@ -140,7 +140,7 @@ export const specs: Record<EditKind, Spec> = {
       { name: 'name', kind: 'text', required: true, max: L },
       { name: 'nameLocal', kind: 'text', max: L },
       { name: 'providerId', kind: 'ref', required: true, lookup: 'stakeholders' },
-      { name: 'categoryId', kind: 'ref', required: true, lookup: 'serviceCategories' },
+      { name: 'categoryIds', kind: 'picks', required: true, lookup: 'serviceCategories' },
       { name: 'status', kind: 'enum', required: true, enumName: 'ServiceStatus', enumValues: ['ACTIVE', 'PLANNED', 'SUSPENDED'] },
       { name: 'deliveryMode', kind: 'enum', required: true, enumName: 'DeliveryMode', enumValues: ['IN_PERSON', 'RESIDENTIAL', 'DAY_CARE', 'OUTREACH', 'REMOTE', 'MIXED'] },
       { name: 'capacity', kind: 'int', hint: 'edit.hint.capacity' },
@@ -156,11 +156,11 @@ export const specs: Record<EditKind, Spec> = {
       ...metaFields,
     ],
     load: `query EditService($id: ID!) { record: service(id: $id) { ${ref} description status deliveryMode eligibility minAge maxAge
-      capacity available availableUpdatedAt email url provider { ${ref} } category { ${ref} } targetGroups { ${ref} } coverage { ${ref} level } ${audit} } }`,
+      capacity available availableUpdatedAt email url provider { ${ref} } categories { ${ref} } targetGroups { ${ref} } coverage { ${ref} level } ${audit} } }`,
     loadVars: (id) => ({ id }),
     pick: (d) => d.record,
     fromRecord: (r) => ({
-      name: str(r.name), nameLocal: str(r.nameLocal), providerId: str(r.provider?.id), categoryId: str(r.category?.id),
+      name: str(r.name), nameLocal: str(r.nameLocal), providerId: str(r.provider?.id), categoryIds: ids(r.categories),
       status: r.status, deliveryMode: r.deliveryMode, capacity: str(r.capacity), available: str(r.available),
       coverageIds: ids(r.coverage), targetGroupIds: ids(r.targetGroups), minAge: str(r.minAge), maxAge: str(r.maxAge),
       eligibility: str(r.eligibility), description: str(r.description), email: str(r.email), url: str(r.url),
@@ -168,7 +168,7 @@ export const specs: Record<EditKind, Spec> = {
     }),
     blank: (me, q) => ({
       name: '', nameLocal: '', providerId: me.role === 'COORDINATOR' ? (me.stakeholder?.id ?? '') : (q.get('provider') ?? ''),
-      categoryId: q.get('category') ?? '', status: 'ACTIVE', deliveryMode: 'IN_PERSON', capacity: '', available: '',
+      categoryIds: q.get('category') ? [q.get('category') as string] : [], status: 'ACTIVE', deliveryMode: 'IN_PERSON', capacity: '', available: '',
       coverageIds: [], targetGroupIds: [], minAge: '', maxAge: '', eligibility: '', description: '', email: '', url: '',
       source: '', illustrative: false,
     }),
@@ -180,7 +180,7 @@ export const specs: Record<EditKind, Spec> = {
         name: text(v.name), nameLocal: opt(v.nameLocal), description: opt(v.description), status: v.status, deliveryMode: v.deliveryMode,
         eligibility: opt(v.eligibility), minAge: int(v.minAge), maxAge: int(v.maxAge), capacity: int(v.capacity), available,
         availableUpdatedAt: available === null ? null : changed ? new Date().toISOString() : (base?.availableUpdatedAt ?? null),
-        email: opt(v.email), url: opt(v.url), providerId: text(v.providerId), categoryId: text(v.categoryId),
+        email: opt(v.email), url: opt(v.url), providerId: text(v.providerId), categoryIds: list(v.categoryIds),
         targetGroupIds: list(v.targetGroupIds), coverageIds: list(v.coverageIds), ...meta(v, base),
       };
     },

@@ -18,7 +18,7 @@ const meta = 'illustrative source updatedAt';
 const queries: Record<RecordType, string> = {
   STAKEHOLDER: `query Stakeholder($id: ID!) { record: stakeholder(id: $id) { ${ref} ${meta} acronym kind sector description email phone website
     territory { ${ref} }
-    services { ${ref} status category { ${ref} } }
+    services { ${ref} status categories { ${ref} } }
     cooperationAreas { ${ref} }
     partnerships { role partnership { ${ref} status } }
     referralsOut { id status to { ${ref} } categories { ${ref} } }
@@ -28,7 +28,7 @@ const queries: Record<RecordType, string> = {
     practices { ${ref} } } }`,
   SERVICE: `query Service($id: ID!) { record: service(id: $id) { ${ref} ${meta} description status deliveryMode eligibility minAge maxAge
     capacity available availableUpdatedAt email url
-    provider { ${ref} } category { ${ref} } targetGroups { ${ref} } coverage { ${ref} level } } }`,
+    provider { ${ref} } categories { ${ref} } targetGroups { ${ref} } coverage { ${ref} level } } }`,
   TERRITORY: `query Territory($id: ID!) { record: territory(id: $id) { ${ref} ${meta} level code population
     parent { ${ref} } ancestors { ${ref} level } children { ${ref} level } zones { ${ref} }
     neighbours { distanceKm territory { ${ref} } }
@@ -86,6 +86,9 @@ export default function RecordScreen({ params }: ScreenProps) {
 }
 
 const link = (type: RecordType, x: Named | null | undefined) => (x ? <RecordLink type={type} r={x} /> : null);
+// links is a comma-separated list of record links (a service's categories).
+const links = (type: RecordType, xs: Named[] | null | undefined) =>
+  xs && xs.length > 0 ? xs.map((x, i) => <>{i > 0 && ', '}<RecordLink type={type} r={x} /></>) : null;
 const items = (type: RecordType, xs: R[], note?: (x: R) => ComponentChildren, pick: (x: R) => Named = (x) => x as Named) =>
   xs.map((x, i) => ({ key: `${pick(x).id}-${i}`, link: <RecordLink type={type} r={pick(x)} />, note: note?.(x) }));
 const otherName = (r: R) => (r.nameLocal && localName(r as Named) !== r.nameLocal ? r.nameLocal : localName(r as Named) !== r.name ? r.name : null);
@@ -121,7 +124,7 @@ const renderers: Record<RecordType, (r: R) => ComponentChildren> = {
         ]}
       />
       <EgoNetwork stakeholderId={r.id} />
-      <Relation title="record.services" items={items('SERVICE', r.services, (s) => [s.category && localName(s.category), enumLabel('ServiceStatus', s.status)].filter(Boolean).join(' · '))} />
+      <Relation title="record.services" items={items('SERVICE', r.services, (s) => [(s.categories ?? []).map(localName).join(', '), enumLabel('ServiceStatus', s.status)].filter(Boolean).join(' · '))} />
       <Relation title="record.partnerships" items={items('PARTNERSHIP', r.partnerships, (p) => enumLabel('PartyRole', p.role), (p) => p.partnership)} />
       <Relation
         title="record.referralsOut"
@@ -141,7 +144,7 @@ const renderers: Record<RecordType, (r: R) => ComponentChildren> = {
           ['record.name', otherName(r)],
           ['record.status', enumLabel('ServiceStatus', r.status)],
           ['record.provider', link('STAKEHOLDER', r.provider)],
-          ['record.category', link('SERVICE_CATEGORY', r.category)],
+          ['record.category', links('SERVICE_CATEGORY', r.categories)],
           ['record.deliveryMode', enumLabel('DeliveryMode', r.deliveryMode)],
           ['record.capacity', fmtNumber(r.capacity)],
           ['record.available', r.available != null && (r.availableUpdatedAt ? t('record.availableAt', { count: fmtNumber(r.available), date: fmtDate(r.availableUpdatedAt) }) : fmtNumber(r.available))],

@@ -1,4 +1,4 @@
-import{c as k,d as G,e as _,f as D,g as $,h as P,j as w,k as C,l as L,m as H}from"./chunk-2BBQLESJ.js";import{j as v}from"./chunk-3IVCPQYX.js";import{d as T,i as A,j as r,k as y,l as o,m as n,s as e,t as E,u as f,x as S,y as b,z as N}from"./chunk-OVPYMGWT.js";import"./chunk-6DHFEWGX.js";var i="id name nameLocal",V=`query AreasOverview($scopeId: ID!, $year: Int, $targetGroupIds: [ID!]) {
+import{c as k,d as G,e as _,f as D,g as $,h as P,j as w,k as C,l as L,m as H}from"./chunk-2BBQLESJ.js";import{j as v}from"./chunk-LOVYLSGG.js";import{d as T,i as A,j as r,k as y,l as o,m as n,s as e,t as E,u as f,x as S,y as b,z as N}from"./chunk-OVPYMGWT.js";import"./chunk-6DHFEWGX.js";var i="id name nameLocal",V=`query AreasOverview($scopeId: ID!, $year: Int, $targetGroupIds: [ID!]) {
   cooperationAreasOverview(scopeId: $scopeId, year: $year, targetGroupIds: $targetGroupIds) {
     area { ${i} }
     scope { ${i} }

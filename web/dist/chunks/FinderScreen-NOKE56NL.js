@@ -1,4 +1,4 @@
-import{a as Z,b as V,d as D,e as q,f as x,h as ee}from"./chunk-Y3IRT4LP.js";import{j as E}from"./chunk-3IVCPQYX.js";import{A as X,B as Y,a as T,c as k,d as M,i as j,j as r,k as F,l as s,m as R,n as J,o as W,p as w,q as U,s as e,t as G,u as A,w as _,x as L,z}from"./chunk-OVPYMGWT.js";import"./chunk-6DHFEWGX.js";var b="id name nameLocal",ie=`query Finder($in: ReferralPathInput!) { referralPaths(input: $in) {
+import{a as Z,b as V,d as D,e as q,f as x,h as ee}from"./chunk-Y3IRT4LP.js";import{j as E}from"./chunk-LOVYLSGG.js";import{A as X,B as Y,a as T,c as k,d as M,i as j,j as r,k as F,l as s,m as R,n as J,o as W,p as w,q as U,s as e,t as G,u as A,w as _,x as L,z}from"./chunk-OVPYMGWT.js";import"./chunk-6DHFEWGX.js";var b="id name nameLocal",ie=`query Finder($in: ReferralPathInput!) { referralPaths(input: $in) {
   from { ${b} } territory { ${b} level } category { ${b} }
   paths {
     steps { stakeholder { ${b} territory { ${b} } } viaHidden via { id status since categories { ${b} } } }
