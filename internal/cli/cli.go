@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/coopgraph/coopgraph/internal/auth"
@@ -31,6 +32,15 @@ func ImportFlags(fs *flag.FlagSet) *ImportOptions {
 	fs.StringVar(&o.Report, "report", "", "also write the full report (problems, warnings, counts) as JSON to this file")
 	fs.StringVar(&o.HSDS.ParentTerritoryID, "hsds-parent", "", "HSDS: existing territory (e.g. the country) the dataset's places hang under")
 	fs.StringVar(&o.HSDS.IDPrefix, "hsds-id-prefix", "hsds-", "HSDS: prefix of every created id")
+	fs.Func("city-level", "HSDS: the level of the addresses' cities, MUNICIPALITY (default, the matrix's default rows) or SETTLEMENT",
+		func(s string) error {
+			l := domain.TerritoryLevel(strings.ToUpper(strings.TrimSpace(s)))
+			if !slices.Contains(hsds.CityLevels, l) {
+				return fmt.Errorf("%q is not one of MUNICIPALITY, SETTLEMENT", s)
+			}
+			o.HSDS.CityLevel = l
+			return nil
+		})
 	return o
 }
 
@@ -65,39 +75,71 @@ func Import(ctx context.Context, st *store.Store, files []string, o *ImportOptio
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(stderr, rep.Summary())
 	for _, p := range rep.Warnings {
 		fmt.Fprintln(stderr, "warning:", p)
 	}
 	for _, p := range rep.Problems {
 		fmt.Fprintln(stderr, "rejected:", p)
 	}
+	// The summary comes last, after the lines it sums up.
+	fmt.Fprint(stderr, rep.Summary())
 	if o.Report != "" {
 		b, _ := json.MarshalIndent(rep, "", "  ")
 		if err := os.WriteFile(o.Report, b, 0o644); err != nil {
-			return err
+			return fmt.Errorf("import: write the report %s: %w", o.Report, err)
 		}
 	}
-	switch {
-	case rep.DryRun:
+	if rep.DryRun {
 		fmt.Fprintln(stderr, "dry run: nothing written")
-	case !rep.Written:
-		return fmt.Errorf("import: %d problems; nothing written (use -atomic=false to write the valid records)", len(rep.Problems))
+	}
+	return outcome(rep, o.Atomic)
+}
+
+// outcome is the import's exit: an error, so a non-zero exit, when
+// something was rejected (unless -atomic=false asked to write the rest) or
+// when a non-empty input gave nothing to import, which is never what was
+// meant.
+func outcome(rep *transfer.Report, atomic bool) error {
+	what := "nothing written"
+	if rep.DryRun {
+		what = "nothing would be written"
+	}
+	switch {
+	case len(rep.Problems) > 0 && atomic:
+		return fmt.Errorf("import: %d problems (%d records rejected); %s (-atomic=false writes the valid records)",
+			len(rep.Problems), rep.Rejected(), what)
+	case rep.Imported() == 0 && rep.Input > 0:
+		return fmt.Errorf("import: the input has %d records, none of which could be imported (%d rejected); %s",
+			rep.Input, rep.Rejected(), what)
+	case !rep.DryRun && !rep.Written && len(rep.Problems) > 0:
+		return fmt.Errorf("import: %d problems; nothing written", len(rep.Problems))
 	}
 	return nil
 }
 
-// input works out a file's format.
+// input works out a file's format. An HSDS package is its directory or its
+// datapackage.json; both name the package after the directory.
 func input(path, format string) (transfer.Input, error) {
 	in := transfer.Input{Format: transfer.Format(format), Name: filepath.Base(path),
 		Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 	info, err := os.Stat(path)
 	if err != nil {
-		return in, err
+		return in, fmt.Errorf("import %s: %w", path, err)
 	}
-	if info.IsDir() {
-		in.Format, in.FS = transfer.FormatHSDSPackage, os.DirFS(path)
+	isDescriptor := filepath.Base(path) == "datapackage.json"
+	switch {
+	case info.IsDir():
+		if in.Format != "" && in.Format != transfer.FormatHSDSPackage {
+			return in, fmt.Errorf("import %s: a directory is an HSDS package, not %s", path, format)
+		}
+		in.Format, in.FS, in.Name = transfer.FormatHSDSPackage, os.DirFS(path), dirName(path)
 		return in, nil
+	case isDescriptor && (in.Format == "" || in.Format == transfer.FormatHSDSPackage):
+		dir := filepath.Dir(path)
+		in.Format, in.FS, in.Name = transfer.FormatHSDSPackage, os.DirFS(dir), dirName(dir)
+		return in, nil
+	case in.Format == transfer.FormatHSDSPackage:
+		return in, fmt.Errorf("import %s: -format hsds-package reads a package directory or its datapackage.json", path)
 	}
 	if in.Format != "" {
 		return in, nil
@@ -111,6 +153,14 @@ func input(path, format string) (transfer.Input, error) {
 		err = fmt.Errorf("import %s: cannot tell the format from the name; give -format", path)
 	}
 	return in, err
+}
+
+// dirName is a directory's own name, also for "." and "pkg/".
+func dirName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Base(dir)
 }
 
 // Export runs `coopgraph export`: the whole graph as an interchange

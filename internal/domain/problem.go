@@ -13,6 +13,10 @@ type Problem struct {
 	Record  string `json:"record,omitempty"` // the record's id or type, when known
 	Field   string `json:"field"`            // the field path, e.g. "input.validTo" or "parties[2].role"
 	Message string `json:"message"`
+	// Type is the record type a rejection leaves out ("Stakeholder",
+	// "Service"...), so that summaries count rejections per type; empty
+	// for warnings and problems about no one record.
+	Type string `json:"type,omitempty"`
 }
 
 func (p Problem) String() string {

@@ -30,6 +30,10 @@ type builder struct {
 	orgIDs        map[string]string // HSDS organization id → stakeholder id, for those kept
 	orgTerr       map[string]string // HSDS organization id → its territory
 	uncategorised *domain.ServiceCategoryRecord
+	// The records put in the Unplaced territory, by coopgraph id, for the
+	// warning that lists them.
+	unplacedOrgs, unplacedSvcs []string
+	unplacedAt                 src
 }
 
 func build(d *dataset, opt Options) *domain.Document {
@@ -42,13 +46,23 @@ func build(d *dataset, opt Options) *domain.Document {
 	}
 	b.terr = newTerritories(b)
 	b.categories()
+	chosen := map[*loc]*addr{}
+	var addrs []*addr
 	for _, l := range d.locs {
 		if a := chooseAddress(l); a != nil {
+			chosen[l] = a
+			addrs = append(addrs, a)
+		}
+	}
+	b.terr.complete(addrs)
+	for _, l := range d.locs {
+		if a := chosen[l]; a != nil {
 			l.terr = b.terr.fromAddress(a)
 		}
 	}
 	b.stakeholders()
 	b.services()
+	b.reportUnplaced()
 	if b.uncategorised != nil {
 		b.doc.ServiceCategories = append(b.doc.ServiceCategories, *b.uncategorised)
 	}
@@ -194,7 +208,7 @@ func (b *builder) sanitize(at src, record string, validate func() domain.Problem
 
 func (b *builder) rejectAll(at src, record, noun string, ps domain.Problems) {
 	for _, p := range ps {
-		b.rep.reject(at, record, p.Field, "%s; the %s is left out", p.Message, noun)
+		b.rep.reject(noun, at, record, p.Field, "%s; the %s is left out", p.Message, noun)
 	}
 }
 
@@ -204,7 +218,7 @@ func (b *builder) categories() {
 	var terms []*term
 	for _, t := range b.d.terms {
 		if t.name == "" {
-			b.rep.reject(t.src, t.id, "name", "is required; the taxonomy term is left out")
+			b.rep.reject("taxonomy term", t.src, t.id, "name", "is required; the taxonomy term is left out")
 			continue
 		}
 		var rec domain.ServiceCategoryRecord
@@ -323,24 +337,39 @@ func (b *builder) orgTerritory(o *org) string {
 		}
 	}
 	if p := b.opt.ParentTerritoryID; p != "" {
-		b.rep.warn(o.src, o.id, "locations", "no address places the organization; it is located in the parent territory %q", p)
+		b.rep.warn(o.src, o.id, "locations", "no address places the organization; it is located in the parent territory %q (-hsds-parent)", p)
 		return p
 	}
-	return ""
+	return b.terr.unplacedFor(o.src)
+}
+
+// reportUnplaced lists, in one warning per type, the organizations put in
+// the Unplaced territory and the services that cover it for want of any
+// place: one line says what to fix in the dataset, or which -hsds-parent to
+// give.
+func (b *builder) reportUnplaced() {
+	if b.terr.unplaced == "" {
+		return
+	}
+	name := b.terr.recs[b.terr.byKey[unplacedKey]].Name
+	if n := len(b.unplacedOrgs); n > 0 {
+		b.rep.warn(b.unplacedAt, "", "locations", "%d organizations have no address, of their own or of their services, that places them; "+
+			"they are located in %q (%s), made for them (give -hsds-parent to put them in an existing territory instead): %s",
+			n, name, b.terr.unplaced, strings.Join(b.unplacedOrgs, ", "))
+	}
+	if n := len(b.unplacedSvcs); n > 0 {
+		b.rep.warn(b.unplacedAt, "", "service_areas", "%d services have no service area and no located address, and their organizations are unplaced; "+
+			"they cover %q (%s): %s", n, name, b.terr.unplaced, strings.Join(b.unplacedSvcs, ", "))
+	}
 }
 
 func (b *builder) stakeholders() {
 	for _, o := range b.d.orgs {
 		if o.name == "" {
-			b.rep.reject(o.src, o.id, "name", "is required; the organization is left out")
+			b.rep.reject("organization", o.src, o.id, "name", "is required; the organization is left out")
 			continue
 		}
 		terr := b.orgTerritory(o)
-		if terr == "" {
-			b.rep.reject(o.src, o.id, "locations", "no address of the organization or of its services places it, "+
-				"and no parent territory is given (Options.ParentTerritoryID); the organization is left out")
-			continue
-		}
 		rec := domain.StakeholderRecord{TerritoryID: terr}
 		rec.ID = b.ids.claim("stakeholder", o.id, o.src)
 		rec.Source = b.source(o.src)
@@ -368,6 +397,12 @@ func (b *builder) stakeholders() {
 			continue
 		}
 		b.doc.Stakeholders = append(b.doc.Stakeholders, rec)
+		if terr == b.terr.unplaced {
+			if len(b.unplacedOrgs) == 0 {
+				b.unplacedAt = o.src
+			}
+			b.unplacedOrgs = append(b.unplacedOrgs, rec.ID)
+		}
 		b.orgIDs[o.id] = rec.ID
 		b.orgTerr[o.id] = terr
 	}
@@ -413,20 +448,20 @@ func (b *builder) url(at src, record, s string) string {
 func (b *builder) services() {
 	for _, s := range b.d.svcs {
 		if s.name == "" {
-			b.rep.reject(s.src, s.id, "name", "is required; the service is left out")
+			b.rep.reject("service", s.src, s.id, "name", "is required; the service is left out")
 			continue
 		}
 		provider, ok := b.orgIDs[s.orgID]
 		switch {
 		case ok:
 		case s.orgID == "":
-			b.rep.reject(s.src, s.id, "organization_id", "is missing: a coopgraph service needs its provider; the service is left out")
+			b.rep.reject("service", s.src, s.id, "organization_id", "is missing: a coopgraph service needs its provider; the service is left out")
 			continue
 		case b.d.orgByID[s.orgID] != nil:
-			b.rep.reject(s.src, s.id, "organization_id", "organization %q is left out (see its rejection), and so is its service", s.orgID)
+			b.rep.reject("service", s.src, s.id, "organization_id", "organization %q is left out (see its rejection), and so is its service", s.orgID)
 			continue
 		default:
-			b.rep.reject(s.src, s.id, "organization_id", "organization %q is not in the dataset; the service is left out", s.orgID)
+			b.rep.reject("service", s.src, s.id, "organization_id", "organization %q is not in the dataset; the service is left out", s.orgID)
 			continue
 		}
 		rec := domain.ServiceRecord{ProviderID: provider}
@@ -453,6 +488,9 @@ func (b *builder) services() {
 			continue
 		}
 		b.doc.Services = append(b.doc.Services, rec)
+		if b.terr.unplaced != "" && slices.Equal(rec.CoverageIDs, []string{b.terr.unplaced}) {
+			b.unplacedSvcs = append(b.unplacedSvcs, rec.ID)
+		}
 	}
 }
 

@@ -89,6 +89,7 @@ type dataset struct {
 	// merge says that a record met again is the same record (JSON nests the
 	// same organization in every service), rather than a repeated id (CSV).
 	merge bool
+	rows  int // rows and top-level records read, of any table
 
 	orgs  []*org
 	locs  []*loc
@@ -137,14 +138,14 @@ func firstOf(vs ...string) string {
 // the record already there when the dataset merges.
 func core[T any](d *dataset, r row, noun, id string, byID map[string]*T, line func(*T) int) (prev *T, ok bool) {
 	if id == "" {
-		d.rep.reject(r.src, noun, "id", "is required; the %s is left out", noun)
+		d.rep.reject(noun, r.src, noun, "id", "is required; the %s is left out", noun)
 		return nil, false
 	}
 	if p, dup := byID[id]; dup {
 		if d.merge {
 			return p, false
 		}
-		d.rep.reject(r.src, id, "id", "repeats the id of the %s on line %d; left out", noun, line(p))
+		d.rep.reject(noun, r.src, id, "id", "repeats the id of the %s on line %d; left out", noun, line(p))
 		return nil, false
 	}
 	return nil, true

@@ -32,18 +32,29 @@
 //	                                         sector = Options.DefaultSector (NON_PROFIT)
 //	  first physical location's address      territoryId (LOCATED_IN); else the address of a location of
 //	                                         one of its services (warning); else Options.ParentTerritoryID
-//	                                         (warning); else the organization is REJECTED (field locations)
+//	                                         (warning); else the territory "Unplaced — <source>", id
+//	                                         "tr-unplaced-<slug>", made for them at the cities' level, PART_OF
+//	                                         the dataset's country when its addresses name only one; one
+//	                                         warning lists these organizations, one the services that cover
+//	                                         it for want of any place. Source is datapackage.json's title
+//	                                         (the slug: its name), else Options.Source (the file name)
 //	location + address (1.x:                 Territory hierarchy, one record per distinct place:
 //	  physical_addresses, postal_addresses)    country        → COUNTRY, code when 2 letters, "tr-<c>"
 //	                                           state_province → REGION, "tr-<c>-<state>"
-//	                                           city           → SETTLEMENT, "tr-<c>-<state>-<city>"
+//	                                           city           → Options.CityLevel (MUNICIPALITY, or
+//	                                                            SETTLEMENT), "tr-<c>-<state>-<city>"
+//	                                         An address without a country is in the dataset's country when
+//	                                         the others name only one; one without a state_province is in
+//	                                         the state the other addresses of its city name, when only one
+//	                                         (a warning each, with a count).
 //	                                         Ids are IDPrefix + slugs (Cyrillic and accented letters
 //	                                         transliterated; names with one slug are one place: "Враца" =
 //	                                         "Vratsa"). A location's physical address is preferred, then
 //	                                         an untyped one, then a postal one; virtual locations place
 //	                                         nothing. With Options.ParentTerritoryID the levels at or above
 //	                                         Options.ParentLevel (default COUNTRY) are not created — the
-//	                                         parent stands for them — and the next level is PART_OF it.
+//	                                         parent stands for them — and the next level is PART_OF it;
+//	                                         cities under a parent at or below CityLevel are SETTLEMENTs.
 //	                                         Only territories a record refers to are kept (with ancestors).
 //	service                                  Service
 //	  id, name, description, url, email      id, name, description, url, email
@@ -104,9 +115,10 @@
 //
 // Only organizations, services and taxonomy terms become coopgraph records,
 // so only they are rejected: for a missing id or name, a repeated id (CSV),
-// a broken or rejected organization_id, an organization nothing places, a
-// CSV row that does not parse, or a value the domain refuses that is not
-// optional. Locations, addresses, phones, service areas and the other
+// a broken or rejected organization_id, a CSV row that does not parse, or a
+// value the domain refuses that is not optional — never for want of an
+// address. Each rejection's Type is the coopgraph record type it leaves out
+// (Stakeholder, Service, ServiceCategory), for the import's summary. Locations, addresses, phones, service areas and the other
 // linking rows that point to nothing are warnings: what they would have
 // added is lost, no record is.
 //
@@ -117,7 +129,12 @@
 // service_capacity or units mean 3.x; taxonomy_term or service_attributes
 // without those 2.x; services_taxonomy, physical_addresses, eligibility
 // and the like 1.x. It decides what the taxonomy table holds: terms in 1.x,
-// taxonomies later. Table names are read singular or plural. A
+// taxonomies later. Table names are read singular or plural. A listed file
+// is looked for at its path, then beside datapackage.json, then under
+// data/, where published packages keep their files whatever the paths
+// say (one warning lists the files found elsewhere); a listed file found
+// nowhere is an error. Unlisted CSV files at the root and under data/ are
+// read by their names. A
 // datapackage.json that holds only a relative path is a symbolic link git
 // checked out as a file (as in the official examples' csv/): it is followed
 // when its target is inside the package, else the CSV files are found by

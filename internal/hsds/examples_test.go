@@ -90,9 +90,9 @@ func checkCivicCenter(t *testing.T, doc *domain.Document) {
 	for _, w := range []domain.TerritoryRecord{
 		{Territory: domain.Territory{Name: "US", Level: domain.LevelCountry, Code: "US"}},
 		{Territory: domain.Territory{Name: "MyState", Level: domain.LevelRegion}, ParentID: exCountry},
-		{Territory: domain.Territory{Name: "MyCity", Level: domain.LevelSettlement}, ParentID: exRegion},
+		{Territory: domain.Territory{Name: "MyCity", Level: domain.LevelMunicipality}, ParentID: exRegion},
 	} {
-		id := map[domain.TerritoryLevel]string{"COUNTRY": exCountry, "REGION": exRegion, "SETTLEMENT": exCity}[w.Level]
+		id := map[domain.TerritoryLevel]string{"COUNTRY": exCountry, "REGION": exRegion, "MUNICIPALITY": exCity}[w.Level]
 		got := territory(t, doc, id)
 		if got.Name != w.Name || got.Level != w.Level || got.Code != w.Code || got.ParentID != w.ParentID {
 			t.Errorf("territory %s: %+v, want %+v", id, got, w)
@@ -227,34 +227,54 @@ func TestOfficialJSONExamples(t *testing.T) {
 	}
 }
 
-// Without a parent territory, an organization no address places is
-// rejected, and its services with it.
+// Without a parent territory, an organization no address places is put in
+// the Unplaced territory the import makes, and so is what its services
+// cover when they have no place of their own; one warning lists each.
 func TestOfficialExamplesWithoutParent(t *testing.T) {
 	examples := examplesDir(t)
 	tests := []struct {
 		file         string
-		wantRejected []string // record ids
+		unplaced     string // the territory's id, "" when everything has an address
+		wantServices []string
 	}{
-		{"organization_list.json", []string{exOrgID}},
-		{"service_list.json", []string{exOrgID, exServiceID}},
-		{"service_at_location_list.json", []string{exOrgID, exServiceID}},
-		{"service_full.json", nil},
+		{"organization_list.json", "tr-unplaced-organization-list-json", nil},
+		{"service_list.json", "tr-unplaced-service-list-json", []string{exServiceID}},
+		{"service_at_location_list.json", "tr-unplaced-service-at-location-list-json", []string{exServiceID}},
+		{"service_full.json", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			res := readJSONFile(t, filepath.Join(examples, tt.file), Options{})
-			var got []string
-			for _, p := range res.Rejected {
-				got = append(got, p.Record)
-				if p.File != tt.file || p.Line != 1 {
-					t.Errorf("rejection not located: %+v", p)
+			if len(res.Rejected) > 0 {
+				t.Errorf("rejected %v", domain.Problems(res.Rejected))
+			}
+			if tt.unplaced == "" {
+				if ps := findProblem(res.Warnings, "", "locations", "made for them"); len(ps) > 0 {
+					t.Errorf("unplaced warning %v", ps)
+				}
+				return
+			}
+			u := territory(t, res.Doc, tt.unplaced)
+			if u.Name != "Unplaced — "+tt.file || u.Level != domain.LevelMunicipality || u.ParentID != "" {
+				t.Errorf("unplaced territory %+v", u)
+			}
+			if o := stakeholder(t, res.Doc, exOrgID); o.TerritoryID != tt.unplaced {
+				t.Errorf("organization in %q", o.TerritoryID)
+			}
+			w := wantProblem(t, "warning", res.Warnings, "", "locations", "1 organizations have no address")
+			if !strings.HasSuffix(w.Message, ": "+exOrgID) || !strings.Contains(w.Message, "-hsds-parent") {
+				t.Errorf("unplaced warning %q does not list %s", w.Message, exOrgID)
+			}
+			for _, id := range tt.wantServices {
+				if s := service(t, res.Doc, id); !slices.Equal(s.CoverageIDs, []string{tt.unplaced}) {
+					t.Errorf("service %s covers %v", id, s.CoverageIDs)
 				}
 			}
-			if !slices.Equal(got, tt.wantRejected) {
-				t.Errorf("rejected %v, want %v: %v", got, tt.wantRejected, domain.Problems(res.Rejected))
-			}
-			if len(res.Rejected) > 0 && (res.Rejected[0].Field != "locations" || len(res.Doc.Stakeholders) != 0) {
-				t.Errorf("rejection %+v, stakeholders %d", res.Rejected[0], len(res.Doc.Stakeholders))
+			if len(tt.wantServices) > 0 {
+				w := wantProblem(t, "warning", res.Warnings, "", "service_areas", "1 services have no service area")
+				if !strings.HasSuffix(w.Message, ": "+strings.Join(tt.wantServices, ", ")) {
+					t.Errorf("unplaced services warning %q", w.Message)
+				}
 			}
 		})
 	}

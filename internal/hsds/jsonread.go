@@ -22,6 +22,9 @@ func ReadJSON(r io.Reader, name string, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, optionsError(err)
 	}
+	if opt.Source == "" {
+		opt.Source = name
+	}
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
 	var v any
@@ -77,6 +80,7 @@ func (j *jsonReader) records(list []any) {
 		j.line = i + 1
 		obj, ok := x.(map[string]any)
 		if !ok {
+			j.d.rows++
 			j.d.rep.warn(j.at(), "", "", "is not an object; ignored")
 			continue
 		}
@@ -101,6 +105,7 @@ func (j *jsonReader) page(v map[string]any) {
 // record reads one top-level object, telling its type by its fields: the
 // API's responses do not name it.
 func (j *jsonReader) record(obj map[string]any) {
+	j.d.rows++
 	switch kind := classify(obj); kind {
 	case "service":
 		j.service(obj, "")

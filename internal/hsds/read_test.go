@@ -26,7 +26,9 @@ func TestReadJSONErrors(t *testing.T) {
 		{"BadSector", `[]`, "DefaultSector", Options{DefaultSector: "THIRD"}},
 		{"BadDomain", `[]`, "DefaultDomain", Options{DefaultDomain: "EDUCATION"}},
 		{"LevelWithoutParent", `[]`, "ParentLevel", Options{ParentLevel: domain.LevelRegion}},
-		{"PrefixWithSpace", `[]`, "IDPrefix", Options{IDPrefix: "hsds "}},
+		{"PrefixWithSpace", `[]`, "-hsds-id-prefix", Options{IDPrefix: "hsds "}},
+		{"ParentWithSpace", `[]`, "-hsds-parent", Options{ParentTerritoryID: "tr bg"}},
+		{"BadCityLevel", `[]`, "-city-level", Options{CityLevel: domain.LevelRegion}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,10 +54,20 @@ func TestReadPackageErrors(t *testing.T) {
 			"datapackage.json": dp(`{"resources": [{"name": "services", "path": "services.csv"}]}`),
 			"services.csv":     dp("id,\"name\n"),
 		}, "services.csv", nil},
+		// Named as the descriptor names it, with where it was looked for.
+		{"ListedTableMissing", fstest.MapFS{
+			"datapackage.json":       dp(`{"resources": [{"name": "organizations", "path": "organizations.csv"}, {"name": "phones", "path": "csv/phones.csv"}]}`),
+			"data/organizations.csv": dp("id,name\n1,A\n"),
+		}, "1 listed tables are in none of the places looked at: phones (csv/phones.csv, phones.csv, data/csv/phones.csv, data/phones.csv)", nil},
+		{"NoPackage", nil, "no package directory", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadPackage(tt.fsys, Options{})
+			var fsys fs.FS
+			if tt.fsys != nil {
+				fsys = tt.fsys
+			}
+			_, err := ReadPackage(fsys, Options{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) || tt.is != nil && !errors.Is(err, tt.is) {
 				t.Errorf("error %v, want one about %q", err, tt.want)
 			}
@@ -70,7 +82,7 @@ func TestReadPackageRows(t *testing.T) {
 	fsys := fstest.MapFS{
 		// A link git wrote as a file, to a descriptor inside the package.
 		"datapackage.json":      file("meta/datapackage.json\n"),
-		"meta/datapackage.json": file(`{"resources": [{"name": "organization", "path": "organizations.csv"}, {"name": "service", "path": "services.csv"}, {"name": "schedule", "path": "schedules.csv"}, {"name": "phones", "path": "missing.csv"}]}`),
+		"meta/datapackage.json": file(`{"resources": [{"name": "organization", "path": "organizations.csv"}, {"name": "service", "path": "services.csv"}, {"name": "schedule", "path": "schedules.csv"}]}`),
 		"organizations.csv":     file("\ufeffID, Name ,description\n o1 ,Org one,\no1,Org again,\n,No id,\no2,Org two,\n"),
 		"addresses.csv":         file("id,location_id,city,state_province,country,address_type\na1,l1,Plovdiv,,BG,physical\n"),
 		"locations.csv":         file("id,organization_id,location_type\nl1,o1,physical\nl2,o2,virtual\n"),
@@ -127,7 +139,6 @@ func TestReadPackageRows(t *testing.T) {
 		{"schedules.csv", "", "does not parse as CSV"}, // a warning: schedules make no record
 		{"schedules.csv", "", "HSDS schedule records are not modelled"},
 		{"notes.csv", "", "not an HSDS table"},
-		{"datapackage.json", "resources[3].path", "missing.csv is listed but missing"},
 		{"addresses.csv", "", "not listed in datapackage.json"},
 	} {
 		if !slices.ContainsFunc(res.Warnings, func(p domain.Problem) bool {
@@ -198,5 +209,55 @@ func TestIDsUniqueAcrossTypes(t *testing.T) {
 	s7 := service(t, res.Doc, "h-service-7")
 	if o.Name != "Org seven" || s8.ProviderID != o.ID || s7.ProviderID != o.ID || !slices.Equal(s8.CategoryIDs, []string{"h-7"}) {
 		t.Errorf("stakeholder %+v, services %+v %+v", o, s8, s7)
+	}
+}
+
+// Where a package's files are found, and what is said about it.
+func TestPackageLayouts(t *testing.T) {
+	file := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	const orgs = "id,name\no1,Org one\n"
+	listed := file(`{"name": "p", "resources": [{"name": "organizations", "path": "csv/organizations.csv"}]}`)
+	tests := []struct {
+		name     string
+		fsys     fstest.MapFS
+		wantFile string // where the organization was read from
+		warning  string // the one warning about files, "" for none
+	}{
+		{"AtListedPath", fstest.MapFS{"datapackage.json": listed, "csv/organizations.csv": file(orgs)}, "csv/organizations.csv", ""},
+		{"BesideDescriptor", fstest.MapFS{"datapackage.json": listed, "organizations.csv": file(orgs)}, "organizations.csv",
+			"1 listed files are not at the paths given; found them: csv/organizations.csv → organizations.csv"},
+		{"UnderData", fstest.MapFS{"datapackage.json": listed, "data/organizations.csv": file(orgs)}, "data/organizations.csv",
+			"1 listed files are not at the paths given; found them: csv/organizations.csv → data/organizations.csv"},
+		{"CopyUnderData", fstest.MapFS{"datapackage.json": listed, "csv/organizations.csv": file(orgs), "data/organizations.csv": file(orgs)},
+			"csv/organizations.csv", "has the name of csv/organizations.csv, already read; it is taken for a copy"},
+		{"NothingListed", fstest.MapFS{"datapackage.json": file(`{"name": "p"}`), "data/organizations.csv": file(orgs)}, "data/organizations.csv", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := Options{ParentTerritoryID: "tr-x"}
+			res, err := ReadPackage(tt.fsys, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, res, opt)
+			if len(res.Rejected) > 0 || len(res.Doc.Stakeholders) != 1 {
+				t.Fatalf("rejected %v, %d stakeholders", domain.Problems(res.Rejected), len(res.Doc.Stakeholders))
+			}
+			if src := res.Doc.Stakeholders[0].Source; src != "HSDS import ("+tt.wantFile+")" {
+				t.Errorf("read from %q, want %s", src, tt.wantFile)
+			}
+			var about []domain.Problem
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "listed files") || strings.Contains(w.Message, "copy") {
+					about = append(about, w)
+				}
+			}
+			switch {
+			case tt.warning == "" && len(about) > 0:
+				t.Errorf("warnings %v", about)
+			case tt.warning != "" && (len(about) != 1 || !strings.Contains(about[0].Message, tt.warning)):
+				t.Errorf("warnings %v, want one saying %q", about, tt.warning)
+			}
+		})
 	}
 }

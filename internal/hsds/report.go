@@ -38,8 +38,19 @@ func (r *report) warn(at src, record, field, format string, args ...any) {
 	r.warnings = append(r.warnings, problem(at, record, field, format, args...))
 }
 
-func (r *report) reject(at src, record, field, format string, args ...any) {
-	r.rejected = append(r.rejected, problem(at, record, field, format, args...))
+// reject leaves a record out; noun is the HSDS record it was
+// ("organization", "service", "taxonomy term").
+func (r *report) reject(noun string, at src, record, field, format string, args ...any) {
+	p := problem(at, record, field, format, args...)
+	p.Type = recordTypes[noun]
+	r.rejected = append(r.rejected, p)
+}
+
+// recordTypes are the coopgraph record types HSDS records become, by HSDS
+// noun and table: the types the import's summary counts rejections under.
+var recordTypes = map[string]string{
+	"organization": "Stakeholder", "service": "Service", "taxonomy term": "ServiceCategory",
+	"taxonomy_term": "ServiceCategory", "taxonomy": "ServiceCategory",
 }
 
 // warnOnce gives one warning per file and kind, located at the first

@@ -1,6 +1,7 @@
 package hsds
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,16 +24,17 @@ func rejectedRecords(res Result) []string {
 
 func TestV1Package(t *testing.T) {
 	const (
-		vratsa = "tr-bg-vratsa-vratsa" // "Враца" and "Vratsa" are one place
-		mezdra = "tr-bg-vratsa-mezdra"
+		vratsa   = "tr-bg-vratsa-vratsa" // "Враца" and "Vratsa" are one place
+		mezdra   = "tr-bg-vratsa-mezdra"
+		unplaced = "tr-unplaced-coopgraph-hsds-1x-sample" // from datapackage.json's name
 	)
 	res := readPackageDir(t, filepath.Join(sampleData, "v1"), Options{})
 	if res.Version != "1.x" {
 		t.Errorf("version %q", res.Version)
 	}
-	// Organization 4 has no address; service 5's organization does not
-	// exist; service 6 is organization 4's.
-	want := []string{"organizations.csv:4:locations", "services.csv:5:organization_id", "services.csv:6:organization_id"}
+	// Service 5's organization does not exist. Organization 4 has no
+	// address: it is unplaced, not rejected, and so is its service 6.
+	want := []string{"services.csv:5:organization_id"}
 	if got := rejectedRecords(res); !slices.Equal(got, want) {
 		t.Errorf("rejected %v, want %v", got, want)
 	}
@@ -46,6 +48,7 @@ func TestV1Package(t *testing.T) {
 		{"1", "Municipality of Vratsa", "", "+359 92 624 581", "http://www.vratsa.example", vratsa},
 		{"2", "Red Cross Vratsa", "BRC", "+359 92 660 290 ext. 12", "https://redcross.example", vratsa},
 		{"3", "Hope Foundation", "", "", "", mezdra},
+		{"4", "Lonely Association", "", "", "", unplaced},
 	}
 	for _, w := range stakeholders {
 		o := stakeholder(t, res.Doc, w.id)
@@ -54,8 +57,14 @@ func TestV1Package(t *testing.T) {
 			t.Errorf("stakeholder %s: %+v", w.id, o)
 		}
 	}
-	if c := territory(t, res.Doc, vratsa); c.Name != "Враца" || c.Level != domain.LevelSettlement || c.ParentID != "tr-bg-vratsa" {
-		t.Errorf("settlement %+v", c)
+	// Cities are municipalities by default, the matrix's default rows.
+	if c := territory(t, res.Doc, vratsa); c.Name != "Враца" || c.Level != domain.LevelMunicipality || c.ParentID != "tr-bg-vratsa" {
+		t.Errorf("city %+v", c)
+	}
+	// All addresses are in Bulgaria: the Unplaced territory is part of it.
+	if u := territory(t, res.Doc, unplaced); u.Name != "Unplaced — A small HSDS 1.x package written for coopgraph's importer tests" ||
+		u.Level != domain.LevelMunicipality || u.ParentID != "tr-bg" {
+		t.Errorf("unplaced %+v", u)
 	}
 
 	services := []struct {
@@ -71,6 +80,7 @@ func TestV1Package(t *testing.T) {
 		{"service-2", "SUSPENDED", "T3", []string{mezdra}, nil, nil, ""},
 		{"service-3", "SUSPENDED", "T5 T4", []string{"tr-area-vratsa-district", mezdra}, ptr(3), ptr(18), "Children with disabilities"},
 		{"service-4", "ACTIVE", "cat-hsds-uncategorised", []string{mezdra}, nil, nil, ""},
+		{"service-6", "ACTIVE", "cat-hsds-uncategorised", []string{unplaced}, nil, nil, ""},
 	}
 	if len(res.Doc.Services) != len(services) {
 		t.Errorf("%d services, want %d", len(res.Doc.Services), len(services))
@@ -101,6 +111,8 @@ func TestV1Package(t *testing.T) {
 		{"2", "email", "kitchen at redcross"},
 		{"4", "status", "is missing"},
 		{"4", "service_areas", "territories of its locations"},
+		{"", "locations", `1 organizations have no address, of their own or of their services, that places them; they are located in "Unplaced — A small HSDS 1.x package written for coopgraph's importer tests" (tr-unplaced-coopgraph-hsds-1x-sample), made for them (give -hsds-parent to put them in an existing territory instead): 4`},
+		{"", "service_areas", `: service-6`},
 	}
 	for _, w := range warnings {
 		wantProblem(t, "warning", res.Warnings, w.record, w.field, w.text)
@@ -269,5 +281,121 @@ func TestProblemsJSON(t *testing.T) {
 	// Schedules of three services: one warning, counted.
 	if p := wantProblem(t, "warning", res.Warnings, "svc-two-terms", "schedule", "not modelled"); !strings.HasSuffix(p.Message, "(3 times)") {
 		t.Errorf("schedule warning %+v", p)
+	}
+}
+
+// The package laid out as directories publish theirs (testdata/hsds/published):
+// the descriptor says organizations.csv, the file is data/organizations.csv.
+// Two organizations have no address; two addresses leave out the country,
+// one the state too.
+func TestPublishedPackage(t *testing.T) {
+	const (
+		us       = "tr-us"
+		oregon   = "tr-us-or"
+		riverton = "tr-us-or-riverton"
+		portside = "tr-us-or-portside"
+		unplaced = "tr-unplaced-riverton-directory"
+	)
+	tests := []struct {
+		name      string
+		opt       Options
+		cityLevel domain.TerritoryLevel
+	}{
+		{"DefaultMunicipality", Options{}, domain.LevelMunicipality},
+		{"Settlement", Options{CityLevel: domain.LevelSettlement}, domain.LevelSettlement},
+		{"Municipality", Options{CityLevel: domain.LevelMunicipality}, domain.LevelMunicipality},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := readPackageDir(t, filepath.Join(sampleData, "published"), tt.opt)
+			if len(res.Rejected) > 0 || res.Version != "1.x" || res.Rows != 30 {
+				t.Errorf("version %s, %d rows, rejected %v", res.Version, res.Rows, domain.Problems(res.Rejected))
+			}
+			wantTerritories := []domain.TerritoryRecord{
+				{Territory: domain.Territory{Meta: domain.Meta{ID: us}, Name: "US", Level: domain.LevelCountry, Code: "US"}},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: oregon}, Name: "OR", Level: domain.LevelRegion}, ParentID: us},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: riverton}, Name: "Riverton", Level: tt.cityLevel}, ParentID: oregon},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: portside}, Name: "Portside", Level: tt.cityLevel}, ParentID: oregon},
+				{Territory: domain.Territory{Meta: domain.Meta{ID: unplaced}, Name: "Unplaced — Riverton County Human Services Directory",
+					Level: tt.cityLevel}, ParentID: us},
+			}
+			if len(res.Doc.Territories) != len(wantTerritories) {
+				t.Errorf("%d territories, want %d: %+v", len(res.Doc.Territories), len(wantTerritories), res.Doc.Territories)
+			}
+			for _, w := range wantTerritories {
+				got := territory(t, res.Doc, w.ID)
+				if got.Name != w.Name || got.Level != w.Level || got.Code != w.Code || got.ParentID != w.ParentID {
+					t.Errorf("territory %s: %+v, want %+v", w.ID, got, w)
+				}
+			}
+			// A3 (Riverton, no state, no country) is the Riverton of A1.
+			for id, terr := range map[string]string{"1": riverton, "2": portside, "3": riverton, "4": unplaced, "5": unplaced} {
+				if o := stakeholder(t, res.Doc, id); o.TerritoryID != terr {
+					t.Errorf("organization %s in %q, want %q", id, o.TerritoryID, terr)
+				}
+			}
+			for id, w := range map[string]struct{ category, coverage string }{
+				"service-1": {"T1", riverton}, "service-2": {"T2", portside}, "service-3": {"T3", riverton},
+				"service-4": {"T2", unplaced}, "service-5": {"T3", unplaced},
+			} {
+				if s := service(t, res.Doc, id); !slices.Equal(s.CategoryIDs, []string{w.category}) || !slices.Equal(s.CoverageIDs, []string{w.coverage}) {
+					t.Errorf("service %s: categories %v, coverage %v; want [%s], [%s]", id, s.CategoryIDs, s.CoverageIDs, w.category, w.coverage)
+				}
+			}
+			if len(res.Doc.ServiceCategories) != 3 {
+				t.Errorf("%d categories, want 3", len(res.Doc.ServiceCategories))
+			}
+			// One warning for the seven files found under data/.
+			moved := wantProblem(t, "warning", res.Warnings, "", "resources", "7 listed files are not at the paths given")
+			if moved.File != descriptor || !strings.Contains(moved.Message, "organizations.csv → data/organizations.csv") {
+				t.Errorf("moved warning %+v", moved)
+			}
+			for _, w := range []struct{ record, field, text string }{
+				{"A3", "address country", "taken to be in US, the only country the others name (2 times)"},
+				{"A3", "address state_province", "taken to be in it"},
+				{"", "locations", `2 organizations have no address, of their own or of their services, that places them; they are located in "Unplaced — Riverton County Human Services Directory" (tr-unplaced-riverton-directory)`},
+				{"", "service_areas", "2 services have no service area and no located address, and their organizations are unplaced; they cover"},
+			} {
+				wantProblem(t, "warning", res.Warnings, w.record, w.field, w.text)
+			}
+			if w := findProblem(res.Warnings, "", "locations", "made for them"); len(w) == 1 && !strings.HasSuffix(w[0].Message, ": 4, 5") {
+				t.Errorf("unplaced organizations: %q", w[0].Message)
+			}
+			if w := findProblem(res.Warnings, "", "service_areas", "they cover"); len(w) == 1 && !strings.HasSuffix(w[0].Message, ": service-4, service-5") {
+				t.Errorf("unplaced services: %q", w[0].Message)
+			}
+			if t.Failed() {
+				for _, w := range res.Warnings {
+					t.Logf("warning: %s", w)
+				}
+			}
+		})
+	}
+}
+
+// The rejections of testdata/hsds/published-rejects, each with the record
+// type the import's summary counts it under.
+func TestRejectionTypes(t *testing.T) {
+	res := readPackageDir(t, filepath.Join(sampleData, "published-rejects"), Options{})
+	want := []string{
+		"data/organizations.csv:3:Stakeholder:name",
+		"data/services.csv:3:Service:organization_id",
+		"data/services.csv:4:Service:organization_id",
+		"data/taxonomy.csv:3:ServiceCategory:name",
+	}
+	var got []string
+	for _, p := range res.Rejected {
+		got = append(got, fmt.Sprintf("%s:%d:%s:%s", p.File, p.Line, p.Type, p.Field))
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("rejected %v, want %v", got, want)
+	}
+	if o := stakeholder(t, res.Doc, "1"); o.TerritoryID != "tr-unplaced-rejects-directory" {
+		t.Errorf("organization 1 in %q", o.TerritoryID)
+	}
+	// Nothing has an address: the Unplaced territory has no country to be in.
+	if u := territory(t, res.Doc, "tr-unplaced-rejects-directory"); u.ParentID != "" || u.Level != domain.LevelMunicipality {
+		t.Errorf("unplaced %+v", u)
 	}
 }

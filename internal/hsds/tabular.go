@@ -25,20 +25,27 @@ const descriptor = "datapackage.json"
 
 // ReadPackage reads an HSDS tabular data package: datapackage.json and the
 // CSV files it lists, at the root of fsys. It reads HSDS 3.x packages and
-// the older 1.x (and 2.x) ones, telling them apart by their tables. The
-// error is for a package that cannot be read at all (no datapackage.json,
-// one that is not JSON, an unreadable file); everything about single rows
-// is in the Result.
+// the older 1.x (and 2.x) ones, telling them apart by their tables. Listed
+// files are looked for where the descriptor says, then beside it, then
+// under data/ (where published packages keep them whatever their paths
+// say). The error is for a package that cannot be read at all (no
+// datapackage.json, one that is not JSON, an unreadable file, a listed
+// table found nowhere); everything about single rows is in the Result.
 func ReadPackage(fsys fs.FS, opt Options) (Result, error) {
 	opt, err := opt.withDefaults()
 	if err != nil {
 		return Result{}, optionsError(err)
 	}
+	if fsys == nil {
+		return Result{}, errors.New("hsds: read package: no package directory given")
+	}
 	rep := newReport()
-	tables, err := readTables(fsys, rep)
+	tables, pkg, err := readTables(fsys, rep)
 	if err != nil {
 		return Result{}, err
 	}
+	opt.Source = firstOf(strings.TrimSpace(pkg.Title), strings.TrimSpace(pkg.Name), opt.Source, descriptor)
+	opt.sourceID = strings.TrimSpace(pkg.Name)
 	d := newDataset(rep, false)
 	version := d.fromTables(tables)
 	return finish(d, opt, version), nil
@@ -49,41 +56,36 @@ type resource struct {
 	Path json.RawMessage `json:"path"` // a string, or a list of parts
 }
 
+// descriptorFile is what coopgraph reads of datapackage.json.
+type descriptorFile struct {
+	Name      string     `json:"name"`
+	Title     string     `json:"title"`
+	Resources []resource `json:"resources"`
+}
+
+// dataDir is where published packages keep their CSV files.
+const dataDir = "data"
+
 // readTables reads the CSV files the descriptor lists, then those at the
-// root it does not list.
-func readTables(fsys fs.FS, rep *report) ([]*table, error) {
-	b, err := fs.ReadFile(fsys, descriptor)
+// root and under data/ it does not list. It returns the descriptor too,
+// for the package's name.
+func readTables(fsys fs.FS, rep *report) ([]*table, descriptorFile, error) {
+	pkg, err := readDescriptor(fsys, rep)
 	if err != nil {
-		return nil, fmt.Errorf("hsds: read %s: %w", descriptor, err)
-	}
-	var pkg struct {
-		Resources []resource `json:"resources"`
-	}
-	if err := json.Unmarshal(b, &pkg); err != nil {
-		target, ok := linkStub(b)
-		if !ok {
-			return nil, fmt.Errorf("hsds: read %s: not JSON: %w", descriptor, err)
-		}
-		// Git writes a symbolic link as a file holding its target where
-		// links are not supported, as in the official examples' csv/. The
-		// resources' paths are then read from the package root: the link
-		// is there, and the files with it.
-		p := path.Clean(target)
-		if b2, err := fs.ReadFile(fsys, p); !fs.ValidPath(p) || err != nil || json.Unmarshal(b2, &pkg) != nil {
-			rep.warn(src{descriptor, 1}, "", "", "is a link to %s, which is not in the package; the tables are found by their file names", target)
-			pkg.Resources = nil
-		}
+		return nil, pkg, err
 	}
 	var tables []*table
 	read := map[string]bool{}
+	var moved, missing []string
 	for i, res := range pkg.Resources {
 		at := src{descriptor, 0}
+		field := fmt.Sprintf("resources[%d].path", i)
 		var parts []string
 		var one string
 		if json.Unmarshal(res.Path, &one) == nil {
 			parts = []string{one}
 		} else if json.Unmarshal(res.Path, &parts) != nil || len(parts) == 0 {
-			rep.warn(at, res.Name, fmt.Sprintf("resources[%d].path", i), "is neither a path nor a list of paths; the resource is ignored")
+			rep.warn(at, res.Name, field, "is neither a path nor a list of paths; the resource is ignored")
 			continue
 		}
 		for _, p := range parts {
@@ -92,43 +94,139 @@ func readTables(fsys fs.FS, rep *report) ([]*table, error) {
 				name = canonicalTable(path.Base(p))
 			}
 			if strings.Contains(p, "://") {
-				rep.warn(at, res.Name, fmt.Sprintf("resources[%d].path", i), "%s is remote; it is not fetched", p)
+				rep.warn(at, res.Name, field, "%s is remote; it is not fetched", p)
 				continue
 			}
 			p = path.Clean(p)
 			if !fs.ValidPath(p) || !strings.HasSuffix(strings.ToLower(p), ".csv") {
-				rep.warn(at, res.Name, fmt.Sprintf("resources[%d].path", i), "%s is not a CSV file in the package; ignored", p)
+				rep.warn(at, res.Name, field, "%s is not a CSV file in the package; ignored", p)
 				continue
 			}
-			t, err := readCSV(fsys, p, name, rep)
-			if errors.Is(err, fs.ErrNotExist) {
-				rep.warn(at, res.Name, fmt.Sprintf("resources[%d].path", i), "%s is listed but missing", p)
+			found, ok := locate(fsys, p)
+			switch {
+			case !ok:
+				missing = append(missing, fmt.Sprintf("%s (%s)", firstOf(res.Name, p), strings.Join(candidates(p), ", ")))
+				continue
+			case read[found]:
+				continue
+			case found != p:
+				moved = append(moved, p+" → "+found)
+			}
+			t, err := readCSV(fsys, found, name, rep)
+			if err != nil {
+				return nil, pkg, err
+			}
+			read[found] = true
+			tables = append(tables, t)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, pkg, fmt.Errorf("hsds: read %s: %d listed tables are in none of the places looked at: %s",
+			descriptor, len(missing), strings.Join(missing, "; "))
+	}
+	if len(moved) > 0 {
+		rep.warn(src{descriptor, 0}, "", "resources", "%d listed files are not at the paths given; found them: %s",
+			len(moved), strings.Join(moved, ", "))
+	}
+	unlisted, err := readUnlisted(fsys, read, len(pkg.Resources) > 0, rep)
+	if err != nil {
+		return nil, pkg, err
+	}
+	return append(tables, unlisted...), pkg, nil
+}
+
+// readDescriptor reads datapackage.json, following a symbolic link git
+// checked out as a file.
+func readDescriptor(fsys fs.FS, rep *report) (descriptorFile, error) {
+	var pkg descriptorFile
+	b, err := fs.ReadFile(fsys, descriptor)
+	if err != nil {
+		return pkg, fmt.Errorf("hsds: read %s: %w", descriptor, err)
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		target, ok := linkStub(b)
+		if !ok {
+			return pkg, fmt.Errorf("hsds: read %s: not JSON: %w", descriptor, err)
+		}
+		// Git writes a symbolic link as a file holding its target where
+		// links are not supported, as in the official examples' csv/. The
+		// resources' paths are then read from the package root: the link
+		// is there, and the files with it.
+		p := path.Clean(target)
+		pkg = descriptorFile{}
+		if b2, err := fs.ReadFile(fsys, p); !fs.ValidPath(p) || err != nil || json.Unmarshal(b2, &pkg) != nil {
+			rep.warn(src{descriptor, 1}, "", "", "is a link to %s, which is not in the package; the tables are found by their file names", target)
+			pkg = descriptorFile{}
+		}
+	}
+	return pkg, nil
+}
+
+// candidates are the places a listed file is looked for, in order: its
+// path, beside datapackage.json, under data/.
+func candidates(p string) []string {
+	var out []string
+	for _, c := range []string{p, path.Base(p), path.Join(dataDir, p), path.Join(dataDir, path.Base(p))} {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// locate returns where a listed file is, false when it is nowhere.
+func locate(fsys fs.FS, p string) (string, bool) {
+	for _, c := range candidates(p) {
+		if fi, err := fs.Stat(fsys, c); err == nil && !fi.IsDir() {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// readAs returns the file read whose base name is name, "" when none.
+func readAs(read map[string]bool, name string) string {
+	for p := range read {
+		if strings.EqualFold(path.Base(p), name) {
+			return p
+		}
+	}
+	return ""
+}
+
+// readUnlisted reads the CSV files at the root and under data/ the
+// descriptor does not list (all of them when it lists nothing).
+func readUnlisted(fsys fs.FS, read map[string]bool, listed bool, rep *report) ([]*table, error) {
+	var tables []*table
+	for _, dir := range []string{".", dataDir} {
+		entries, err := fs.ReadDir(fsys, dir)
+		if errors.Is(err, fs.ErrNotExist) && dir == dataDir {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("hsds: list the package's %s: %w", dir, err)
+		}
+		for _, e := range entries {
+			p := path.Join(dir, e.Name())
+			if e.IsDir() || read[p] || !strings.HasSuffix(strings.ToLower(p), ".csv") {
 				continue
 			}
+			// A package that keeps its files both beside the descriptor and
+			// under data/ has each table twice: read once.
+			if other := readAs(read, e.Name()); other != "" {
+				rep.warn(src{p, 0}, "", "", "has the name of %s, already read; it is taken for a copy and not read", other)
+				continue
+			}
+			if listed {
+				rep.warn(src{p, 0}, "", "", "is not listed in %s; read by its file name", descriptor)
+			}
+			t, err := readCSV(fsys, p, canonicalTable(e.Name()), rep)
 			if err != nil {
 				return nil, err
 			}
 			read[p] = true
 			tables = append(tables, t)
 		}
-	}
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, fmt.Errorf("hsds: list the package: %w", err)
-	}
-	for _, e := range entries {
-		p := e.Name()
-		if e.IsDir() || read[p] || !strings.HasSuffix(strings.ToLower(p), ".csv") {
-			continue
-		}
-		if len(pkg.Resources) > 0 {
-			rep.warn(src{p, 0}, "", "", "is not listed in %s; read by its file name", descriptor)
-		}
-		t, err := readCSV(fsys, p, canonicalTable(p), rep)
-		if err != nil {
-			return nil, err
-		}
-		tables = append(tables, t)
 	}
 	return tables, nil
 }
@@ -182,19 +280,21 @@ func readCSV(fsys fs.FS, p, name string, rep *report) (*table, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
 				return nil, fmt.Errorf("hsds: read %s: %w", p, err)
 			}
 			if slices.Contains(coreTables, name) {
-				rep.reject(src{p, pe.StartLine}, "", "", "does not parse as CSV (%v); the row is left out", pe.Err)
+				rep.reject(name, src{p, pe.StartLine}, "", "", "does not parse as CSV (%v); the row is left out", pe.Err)
 			} else {
 				rep.warn(src{p, pe.StartLine}, "", "", "does not parse as CSV (%v); the row is ignored", pe.Err)
 			}
 			continue
 		}
+		// Only a record that parsed has fields to ask the position of: after
+		// an error FieldPos panics (found by FuzzHSDSPackage).
+		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
 			rep.warnOnce(src{p, line}, "", "row length",
 				fmt.Sprintf("rows have %d cells where the header has %d; missing cells are empty, extra ones ignored", len(rec), len(header)))
@@ -261,6 +361,7 @@ func (d *dataset) fromTables(tables []*table) string {
 		return ia - ib
 	})
 	for _, t := range tables {
+		d.rows += len(t.rows)
 		typ, add := d.tableReader(t, version)
 		at := src{t.file, 1}
 		if add == nil {

@@ -25,17 +25,24 @@ type territories struct {
 	// unless the parent is that low itself.
 	areaLevel  domain.TerritoryLevel
 	areaParent string
+	// cityLevel is the level of addresses' cities: Options.CityLevel, or
+	// SETTLEMENT below a parent that is that low.
+	cityLevel domain.TerritoryLevel
+	unplaced  string // the id of the territory of what no address places, once made
 }
 
 func newTerritories(b *builder) *territories {
 	t := &territories{b: b, byKey: map[string]int{}, byName: map[string][]int{},
-		areaLevel: domain.LevelMunicipality, areaParent: b.opt.ParentTerritoryID}
+		areaLevel: domain.LevelMunicipality, areaParent: b.opt.ParentTerritoryID, cityLevel: b.opt.CityLevel}
 	if p := b.opt.ParentTerritoryID; p != "" {
 		switch rank := b.opt.ParentLevel.Rank(); {
 		case rank >= domain.LevelSettlement.Rank():
 			t.areaParent = ""
 		case rank >= domain.LevelMunicipality.Rank():
 			t.areaLevel = domain.LevelSettlement
+		}
+		if b.opt.ParentLevel.Rank() >= t.cityLevel.Rank() {
+			t.cityLevel = domain.LevelSettlement
 		}
 	}
 	return t
@@ -48,7 +55,7 @@ func (t *territories) add(rec domain.TerritoryRecord, key string) int {
 }
 
 // fromAddress returns the deepest territory of the hierarchy an address
-// names — country (COUNTRY), state_province (REGION), city (SETTLEMENT) —
+// names — country (COUNTRY), state_province (REGION), city (cityLevel) —
 // creating the parts that do not exist yet; "" when the address names no
 // place. With a parent territory, the levels at or above the parent's are
 // not created: the parent stands for them.
@@ -56,7 +63,7 @@ func (t *territories) fromAddress(a *addr) string {
 	parts := []struct {
 		level domain.TerritoryLevel
 		name  string
-	}{{domain.LevelCountry, a.country}, {domain.LevelRegion, a.state}, {domain.LevelSettlement, a.city}}
+	}{{domain.LevelCountry, a.country}, {domain.LevelRegion, a.state}, {t.cityLevel, a.city}}
 	parentRank := -1
 	cur := t.b.opt.ParentTerritoryID
 	if cur != "" {
@@ -98,6 +105,85 @@ func (t *territories) fromAddress(a *addr) string {
 	}
 	return cur
 }
+
+// complete fills in the country and state an address leaves out when the
+// other addresses say what they must be: the dataset's only country, the
+// only state a city of that name is in elsewhere. Directories often give
+// the country once, or not at all, and the state only on some rows; without
+// this one city would be two territories, one of them outside its state.
+func (t *territories) complete(addrs []*addr) {
+	countries := map[string]string{}         // slug → name as first given
+	states := map[string]map[string]string{} // country slug + city slug → state slug → state
+	cityKey := func(a *addr) string { return slug(a.country, 60) + "\x00" + slug(a.city, 60) }
+	for _, a := range addrs {
+		if a.country != "" {
+			if _, ok := countries[slug(a.country, 60)]; !ok {
+				countries[slug(a.country, 60)] = a.country
+			}
+		}
+	}
+	if len(countries) == 1 {
+		for _, country := range countries {
+			for _, a := range addrs {
+				if a.country == "" && a.state+a.city != "" {
+					a.country = country
+					t.b.rep.warnOnce(a.src, firstOf(a.id, "address"), "address country",
+						fmt.Sprintf("addresses without a country are taken to be in %s, the only country the others name", country))
+				}
+			}
+		}
+	}
+	for _, a := range addrs {
+		if a.state != "" && a.city != "" {
+			k := cityKey(a)
+			if states[k] == nil {
+				states[k] = map[string]string{}
+			}
+			states[k][slug(a.state, 60)] = a.state
+		}
+	}
+	for _, a := range addrs {
+		if a.state != "" || a.city == "" || len(states[cityKey(a)]) != 1 {
+			continue
+		}
+		for _, state := range states[cityKey(a)] {
+			a.state = state
+		}
+		t.b.rep.warnOnce(a.src, firstOf(a.id, "address"), "address state_province",
+			"addresses without a state_province whose city other addresses place in one state_province are taken to be in it")
+	}
+}
+
+// unplacedFor returns the territory made for the records no address
+// places, "Unplaced — <source>", making it the first time. It is at the
+// cities' level, so that the matrix's rows show what is in it, and part of
+// the dataset's country when all its addresses are in one.
+func (t *territories) unplacedFor(at src) string {
+	if t.unplaced != "" {
+		return t.unplaced
+	}
+	var roots []int
+	for i, r := range t.recs {
+		if r.ParentID == "" {
+			roots = append(roots, i)
+		}
+	}
+	rec := domain.TerritoryRecord{}
+	if len(roots) == 1 && t.recs[roots[0]].Level.Rank() < t.cityLevel.Rank() {
+		rec.ParentID = t.recs[roots[0]].ID
+	}
+	source := firstOf(t.b.opt.Source, "HSDS import")
+	rec.ID = t.b.ids.claim("territory", "tr-unplaced-"+slug(firstOf(t.b.opt.sourceID, source), 40), at)
+	rec.Source = t.b.source(at)
+	rec.Name = t.b.name(at, "", "territory name", "Unplaced — "+source)
+	rec.Level = t.cityLevel
+	t.unplaced = t.recs[t.add(rec, unplacedKey)].ID
+	return t.unplaced
+}
+
+// unplacedKey keys the Unplaced territory among the others (whose keys
+// start with a level).
+const unplacedKey = "UNPLACED"
 
 func isCountryCode(s string) bool {
 	return len(s) == 2 && strings.IndexFunc(s, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) }) < 0

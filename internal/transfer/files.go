@@ -44,25 +44,49 @@ func Import(ctx context.Context, st *store.Store, inputs []Input, opt Options, h
 	}
 	doc := &domain.Document{Format: domain.DocumentFormat}
 	var warnings, rejected []domain.Problem
+	rows := 0
 	for _, in := range inputs {
-		w, r, err := read(in, doc, hopt)
+		r, err := read(in, doc, hopt)
 		if err != nil {
 			return nil, err
 		}
-		warnings, rejected = append(warnings, w...), append(rejected, r...)
+		warnings, rejected, rows = append(warnings, r.warnings...), append(rejected, r.rejected...), rows+r.rows
 	}
 	name := inputs[0].Name
 	if len(inputs) > 1 {
 		name = fmt.Sprintf("%d files", len(inputs))
 	}
-	return ImportDocument(ctx, st, doc, name, warnings, rejected, opt)
+	return importDocument(ctx, st, doc, name, warnings, rejected, rows, opt)
+}
+
+// readResult is what reading one input gave besides its records.
+type readResult struct {
+	warnings, rejected []domain.Problem
+	rows               int // records or rows in the input, rejected or not
 }
 
 // read adds one input's records to doc. A file that cannot be read as its
 // format is the client's input, BAD_USER_INPUT.
-func read(in Input, doc *domain.Document, hopt hsds.Options) (warnings, rejected []domain.Problem, err error) {
-	warnings, rejected, err = readFormat(in, doc, hopt)
-	return warnings, rejected, unreadable(err)
+func read(in Input, doc *domain.Document, hopt hsds.Options) (readResult, error) {
+	if hopt.Source == "" {
+		hopt.Source = in.Name
+	}
+	before := len(idsOf(doc))
+	r, err := readFormat(in, doc, hopt)
+	if r.rows == 0 {
+		r.rows = len(idsOf(doc)) - before + len(r.rejected)
+	}
+	return r, unreadable(err)
+}
+
+// typed sets the record type of rejections of a reader that reads one type.
+func typed(ps []domain.Problem, label string) []domain.Problem {
+	for i := range ps {
+		if ps[i].Type == "" {
+			ps[i].Type = label
+		}
+	}
+	return ps
 }
 
 // unreadable marks an error of reading a file as the client's (a domain
@@ -75,54 +99,58 @@ func unreadable(err error) error {
 	return &domain.Error{Code: domain.CodeBadUserInput, Message: "the file cannot be read: " + err.Error(), Err: err}
 }
 
-func readFormat(in Input, doc *domain.Document, hopt hsds.Options) (warnings, rejected []domain.Problem, err error) {
+func readFormat(in Input, doc *domain.Document, hopt hsds.Options) (readResult, error) {
 	if in.Format == FormatHSDSPackage {
+		if in.FS == nil {
+			return readResult{}, fmt.Errorf("import %s: an HSDS package is a directory, or the path of its datapackage.json", in.Name)
+		}
 		res, err := hsds.ReadPackage(in.FS, hopt)
 		if err != nil {
-			return nil, nil, err
+			return readResult{}, err
 		}
 		merge(doc, res.Doc)
-		return res.Warnings, res.Rejected, nil
+		return readResult{res.Warnings, res.Rejected, res.Rows}, nil
 	}
 	rc, err := in.Open()
 	if err != nil {
-		return nil, nil, err
+		return readResult{}, err
 	}
 	defer rc.Close()
+	var r readResult
 	switch in.Format {
 	case FormatJSON:
 		// Several inputs including a JSON document: read it whole.
 		err := scanJSON(func() (io.ReadCloser, error) { return io.NopCloser(rc), nil }, in.Name, ChunkSize,
-			func(p domain.Problem) { warnings = append(warnings, p) })(func(b *chunk) error {
+			func(p domain.Problem) { r.warnings = append(r.warnings, p) })(func(b *chunk) error {
 			for i, msg := range b.bad {
-				rejected = append(rejected, domain.Problem{File: in.Name, Line: b.offset + i + 1,
+				r.rejected = append(r.rejected, domain.Problem{File: in.Name, Line: b.offset + i + 1, Type: b.list.label,
 					Field: fmt.Sprintf("%s[%d]", b.list.name, b.offset+i), Message: msg})
 			}
 			merge(doc, b.doc)
 			return nil
 		})
-		return warnings, rejected, err
+		return r, err
 	case FormatStakeholdersCSV:
 		res, err := csvio.ReadStakeholders(rc, in.Name)
 		doc.Stakeholders = append(doc.Stakeholders, res.Records...)
-		return res.Warnings, res.Rejected, err
+		return readResult{warnings: res.Warnings, rejected: typed(res.Rejected, store.LabelStakeholder)}, err
 	case FormatServicesCSV:
 		res, err := csvio.ReadServices(rc, in.Name)
 		doc.Services = append(doc.Services, res.Records...)
-		return res.Warnings, res.Rejected, err
+		return readResult{warnings: res.Warnings, rejected: typed(res.Rejected, store.LabelService)}, err
 	case FormatNeedsCSV:
 		res, err := csvio.ReadNeeds(rc, in.Name)
 		doc.Needs = append(doc.Needs, res.Records...)
-		return res.Warnings, res.Rejected, err
+		return readResult{warnings: res.Warnings, rejected: typed(res.Rejected, store.LabelNeed)}, err
 	case FormatHSDSJSON:
 		res, err := hsds.ReadJSON(rc, in.Name, hopt)
 		if err != nil {
-			return nil, nil, err
+			return readResult{}, err
 		}
 		merge(doc, res.Doc)
-		return res.Warnings, res.Rejected, nil
+		return readResult{res.Warnings, res.Rejected, res.Rows}, nil
 	}
-	return nil, nil, fmt.Errorf("import %s: unknown format %q", in.Name, in.Format)
+	return readResult{}, fmt.Errorf("import %s: unknown format %q", in.Name, in.Format)
 }
 
 // CSVFormat returns the CSV format of a file from its name

@@ -53,8 +53,56 @@ type Report struct {
 	DryRun   bool
 	Written  bool
 	Counts   map[string]*Count // by record type: "Stakeholder", "ReferralLink"...
-	Problems []domain.Problem  // why records were rejected
+	Problems []domain.Problem  // why records were rejected, each with its Type
 	Warnings []domain.Problem  // what was ignored
+	// Input is how many records the input held, rejected or not (for HSDS:
+	// rows and top-level records of any table), so that an import that
+	// makes nothing of a non-empty input can say so.
+	Input int
+}
+
+// Imported is how many records the import created, updated or found
+// unchanged (would have, in a dry run).
+func (r *Report) Imported() int {
+	n := 0
+	for _, c := range r.Counts {
+		n += c.Created + c.Updated + c.Unchanged
+	}
+	return n
+}
+
+// Rejected is how many records were rejected, of every type.
+func (r *Report) Rejected() int {
+	n := 0
+	for _, c := range r.Counts {
+		n += c.Rejected
+	}
+	return n
+}
+
+// unknownType counts the rejections whose reader did not say of what type
+// the record was.
+const unknownType = "(unknown type)"
+
+// countRejected counts the readers' rejections by the type they name,
+// each record once however many problems it has.
+func (r *Report) countRejected(ps []domain.Problem) {
+	seen := map[domain.Problem]bool{}
+	for _, p := range ps {
+		k := domain.Problem{Type: p.Type, File: p.File, Line: p.Line, Record: p.Record}
+		if seen[k] && (p.Line > 0 || p.Record != "") {
+			continue
+		}
+		seen[k] = true
+		r.count(firstNonEmpty(p.Type, unknownType)).Rejected++
+	}
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 func (r *Report) count(label string) *Count {
@@ -88,7 +136,14 @@ func ImportJSON(ctx context.Context, st *store.Store, open func() (io.ReadCloser
 // ImportDocument imports a document already in memory (from CSV, HSDS or
 // a GraphQL request), with the warnings and rejections of its reader.
 func ImportDocument(ctx context.Context, st *store.Store, doc *domain.Document, file string, warnings, rejected []domain.Problem, opt Options) (*Report, error) {
-	rep := &Report{DryRun: opt.DryRun, Counts: map[string]*Count{}, Warnings: warnings, Problems: rejected}
+	return importDocument(ctx, st, doc, file, warnings, rejected, len(idsOf(doc))+len(rejected), opt)
+}
+
+// importDocument is ImportDocument with the size of the input the document
+// was read from.
+func importDocument(ctx context.Context, st *store.Store, doc *domain.Document, file string, warnings, rejected []domain.Problem, input int, opt Options) (*Report, error) {
+	rep := &Report{DryRun: opt.DryRun, Counts: map[string]*Count{}, Warnings: warnings, Problems: rejected, Input: input}
+	rep.countRejected(rejected)
 	if len(rejected) > 0 && opt.Atomic {
 		return rep, nil
 	}
@@ -136,15 +191,20 @@ func (v *validation) reject(p domain.Problem) {
 	if p.File == "" {
 		p.File = v.file
 	}
-	v.problems = append(v.problems, p)
 	list, rest, ok := strings.Cut(p.Field, "[")
-	if !ok {
+	var n int
+	var err error
+	if ok {
+		n, err = strconv.Atoi(rest[:max(strings.Index(rest, "]"), 0)])
+	}
+	if !ok || err != nil {
+		v.problems = append(v.problems, p)
 		return
 	}
-	n, err := strconv.Atoi(rest[:strings.Index(rest, "]")])
-	if err != nil {
-		return
+	if l, ok := listByName(list); ok && p.Type == "" {
+		p.Type = l.label
 	}
+	v.problems = append(v.problems, p)
 	v.rejected[key{list, n}] = true
 	if l, ok := listByName(list); ok && p.Record != "" {
 		if _, accepted := v.ids[idKey(l.label, p.Record)]; accepted {
@@ -182,6 +242,9 @@ func run(ctx context.Context, st *store.Store, scan scanFunc, file string, opt O
 		v, err = validate(ctx, st, scan, file, banned, opt.Progress, start)
 		if err != nil {
 			return nil, err
+		}
+		if rep.Input == 0 {
+			rep.Input = v.records // a streamed document: what pass one read
 		}
 		// Atomic imports take the rounds too, so that the report names the
 		// records that would have been left out with the rejected ones.
