@@ -86,8 +86,8 @@
 //	                                         parentId (unknown parent: none, warning; a cycle is broken,
 //	                                         warning); domain = Options.DefaultDomain (SOCIAL); parents
 //	                                         come before children
-//	attribute (3.x: link_id, taxonomy_term_  categoryId: the service's first linked term, whatever the
-//	  id) / service_attributes (2.x) /         link_type; more → the others dropped, warning; none → the
+//	attribute (3.x: link_id, taxonomy_term_  categoryIds: every linked term of the service, each once,
+//	  id) / service_attributes (2.x) /         whatever the link_type, in the data's order; none → the
 //	  services_taxonomy (1.x)                  catch-all "Uncategorised (HSDS)", id
 //	                                           "cat-hsds-uncategorised", created once, warning per service
 //	schedules, languages, contacts, funding, ignored: one warning per kind and file, with a count
