@@ -117,7 +117,8 @@ func RenderRoot(ctx context.Context, next graphql.RootResolver) graphql.Marshale
 // (Viewer.stakeholder reads its record with get too, but its answer is a
 // part of its root field's).
 func (r *Resolver) direct(ctx context.Context) *directSlot {
-	if fc := graphql.GetFieldContext(ctx); r.Batched || fc == nil || fc.Parent != nil {
+	fc, root := graphql.GetFieldContext(ctx), graphql.GetRootFieldContext(ctx)
+	if r.Batched || fc == nil || root == nil || fc.Field.Field != root.Field.Field {
 		return nil
 	}
 	slot, _ := ctx.Value(directKey{}).(*directSlot)
