@@ -125,20 +125,21 @@ func (q *listQuery) source(ordered bool) string {
 }
 
 // statements returns the page query and the count query of the list, the
-// page's records projected as sel asks. When sel asks for the total, the
-// page query counts too, in a subquery after the page, and returns one row
-// (items, total); otherwise a row per record (n). count is the count alone.
+// page's records projected as sel asks. The page query returns one row:
+// the records as a list (items), and, when sel asks for the total, the
+// count from a subquery after the page (total); one row of a list is
+// cheaper to send than a row per record. count is the count alone.
 func (q *listQuery) statements(c *compiler, sel *Selection) (page, count string) {
 	count = q.source(false) + q.whereClause() + "RETURN count(n) AS total"
 	// The order comes before the projection, so that it is on the node's
 	// own properties, which an index can give in order.
 	page = q.source(true) + q.whereClause() +
 		"WITH n" + q.scoreCol() + " ORDER BY " + q.order + ", n.id SKIP $skip LIMIT $limit\n"
-	proj := c.projection(q.label, "n", sel, 0, "")
+	page += "WITH collect(" + c.projection(q.label, "n", sel, 0, "") + ") AS items\n"
 	if sel.Total {
-		page += "WITH collect(" + proj + ") AS items\nCALL () {\n" + count + "\n}\nRETURN items, total"
+		page += "CALL () {\n" + count + "\n}\nRETURN items, total"
 	} else {
-		page += "RETURN " + proj + " AS n"
+		page += "RETURN items"
 	}
 	return page, count
 }
@@ -183,27 +184,21 @@ func selectList[T any](ctx context.Context, s *Store, q *listQuery, page domain.
 	if compiled != nil {
 		compiled(pageCypher, countCypher, params)
 	}
-	// Returns one page of the label's nodes matching the filter, in order,
-	// as selected; with the count, one row of the page and the total.
+	// Returns one row: the page of the label's nodes matching the filter,
+	// in order, as selected, and the count when asked.
 	recs, err := s.read(ctx, pageCypher, params)
 	if err != nil {
 		return domain.Page[T]{}, nil, fmt.Errorf("list %s: %w", q.label, err)
 	}
-	var rows []any
 	out := domain.Page[T]{Offset: page.Offset}
+	r := rowOf(recs[0])
+	rows := col[[]any](r, "items")
 	if sel.Total {
-		r := rowOf(recs[0])
-		rows = col[[]any](r, "items")
 		total := int(col[int64](r, "total"))
-		if err := r.Err(); err != nil {
-			return out, nil, fmt.Errorf("list %s: %w", q.label, err)
-		}
 		out.Total = &total
-	} else {
-		for _, rec := range recs {
-			v, _ := rec.Get("n")
-			rows = append(rows, v)
-		}
+	}
+	if err := r.Err(); err != nil {
+		return out, nil, fmt.Errorf("list %s: %w", q.label, err)
 	}
 	var all []*Fetched
 	for i, v := range rows {

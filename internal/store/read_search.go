@@ -62,23 +62,28 @@ func (s *Store) Search(ctx context.Context, text string, labels []string, first 
 	if withNodes {
 		node = visible("", "node")
 	}
-	// Returns the best-scoring nodes of the wanted labels with their label.
+	// Returns one row: the best-scoring nodes of the wanted labels with
+	// their label, best first (one row of a list is cheaper to send than a
+	// row per hit).
 	cypher := `CALL db.index.fulltext.queryNodes('coopgraph_text', $q) YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL
 WITH node, score, label ORDER BY score DESC, node.id LIMIT $first
-RETURN ` + node + ` AS node, score, label`
+RETURN collect({node: ` + node + `, score: score, label: label}) AS hits`
 	recs, err := s.read(ctx, cypher, withAccess(ctx, map[string]any{"q": FulltextQuery(text), "labels": labels, "first": first}))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
-	hits := make([]Hit, 0, len(recs))
-	for _, rec := range recs {
-		r := rowOf(rec)
-		props, label, score := propsOf(col[any](r, "node")), col[string](r, "label"), col[float64](r, "score")
-		if err := r.Err(); err != nil {
-			return nil, fmt.Errorf("search %q: %w", text, err)
-		}
+	r := rowOf(recs[0])
+	list := col[[]any](r, "hits")
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	hits := make([]Hit, 0, len(list))
+	for _, x := range list {
+		h, _ := x.(map[string]any)
+		props, label := propsOf(h["node"]), h["label"].(string)
+		score, _ := h["score"].(float64)
 		v, err := decodeLabel(label, props)
 		if err != nil {
 			return nil, err
