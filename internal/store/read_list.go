@@ -348,7 +348,7 @@ func servicesList(f domain.ServiceFilter, o *domain.Order) *listQuery {
 	    WHERE EXISTS { (c)-[:PART_OF*0..]->(:Territory {id: $territoryId}) }
 	       OR EXISTS { (:Territory {id: $territoryId})-[:PART_OF*1..]->(c) } }`)
 	q.below("providerId", f.ProviderID,
-		"MATCH (:Stakeholder {id: $providerId})-[:PROVIDES]->(n:" + q.label + ")",
+		"MATCH (:Stakeholder {id: $providerId})-[:PROVIDES]->(n:"+q.label+")",
 		"EXISTS { (:Stakeholder {id: $providerId})-[:PROVIDES]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
@@ -394,7 +394,7 @@ func cooperationAreasList(f domain.CooperationAreaFilter, o *domain.Order) *list
 	q.ids(f.IDs)
 	q.inCategoryBelow("INCLUDES_CATEGORY", "categoryId", f.CategoryID)
 	q.below("stakeholderId", f.StakeholderID,
-		"MATCH (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n:" + q.label + ")",
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n:"+q.label+")",
 		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:ACTIVE_IN]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
@@ -420,10 +420,10 @@ func partnershipsList(f domain.PartnershipFilter, o *domain.Order) *listQuery {
 	q.locatedBelow("IN_TERRITORY", "territoryId", f.TerritoryID)
 	q.cond("EXISTS { (n)-[:COVERS_AREA]->(a:CooperationArea) WHERE a.id IN $areaIds }", "areaIds", f.AreaIDs, len(f.AreaIDs) > 0)
 	q.below("stakeholderId", f.StakeholderID,
-		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n:" + q.label + ")",
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n:"+q.label+")",
 		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTY_TO]->(n) }")
 	q.below("projectId", f.ProjectID,
-		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:" + q.label + ")",
+		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:"+q.label+")",
 		"EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }")
 	if f.ActiveOn != nil {
 		q.cond("coalesce(n.validFrom <= $activeOn, true) AND coalesce(n.validTo >= $activeOn, true)",
@@ -450,10 +450,10 @@ func practicesList(f domain.PracticeFilter, o *domain.Order) *listQuery {
 	q.ids(f.IDs)
 	q.locatedBelow("ORIGINATES_IN|TRANSFERRED_TO", "territoryId", f.TerritoryID)
 	q.below("projectId", f.ProjectID,
-		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:" + q.label + ")",
+		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:"+q.label+")",
 		"EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }")
 	q.below("stakeholderId", f.StakeholderID,
-		"MATCH (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n:" + q.label + ")",
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n:"+q.label+")",
 		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:IMPLEMENTS]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
@@ -475,7 +475,7 @@ func projectsList(f domain.ProjectFilter, o *domain.Order) *listQuery {
 	q.text = f.Text
 	q.ids(f.IDs)
 	q.below("stakeholderId", f.StakeholderID,
-		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n:" + q.label + ")",
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n:"+q.label+")",
 		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATES_IN]->(n) }")
 	q.sort(o, "NAME", domain.Asc)
 	return q
@@ -499,10 +499,10 @@ func eventsList(f domain.EventFilter, o *domain.Order) *listQuery {
 	q.cond("n.kind IN $kinds", "kinds", f.Kinds, len(f.Kinds) > 0)
 	q.locatedBelow("HELD_IN", "territoryId", f.TerritoryID)
 	q.below("projectId", f.ProjectID,
-		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:" + q.label + ")",
+		"MATCH (:Project {id: $projectId})<-[:IN_PROJECT]-(n:"+q.label+")",
 		"EXISTS { (n)-[:IN_PROJECT]->(:Project {id: $projectId}) }")
 	q.below("stakeholderId", f.StakeholderID,
-		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n:" + q.label + ")",
+		"MATCH (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n:"+q.label+")",
 		"EXISTS { (:Stakeholder {id: $stakeholderId})-[:PARTICIPATED_IN]->(n) }")
 	if f.From != nil {
 		q.cond("n.startDate >= $from", "from", dateParam(*f.From), true)
