@@ -247,8 +247,10 @@ func writeConnection(b *bytes.Buffer, fields []connField, offset int, hasNext bo
 	return nil
 }
 
-// writeRecord writes the fields of plan of record f.
-func writeRecord(b *bytes.Buffer, plan *recordPlan, f *store.Fetched) error {
+// writeRecord writes the fields of plan of record f. For an item that
+// wraps a reached record (writeHop), f is the reached record and parent
+// the record whose field it is.
+func writeRecord(b *bytes.Buffer, plan *recordPlan, f *store.Fetched, parent ...*store.Fetched) error {
 	b.WriteByte('{')
 	for i, rf := range plan.fields {
 		if i > 0 {
@@ -263,8 +265,12 @@ func writeRecord(b *bytes.Buffer, plan *recordPlan, f *store.Fetched) error {
 			err = writeValue(b, rf.typ, f.Props[rf.prop])
 		case hopKind:
 			err = writeHop(b, rf, f.Subs[rf.sub], f)
-		default:
-			err = errNotDirect
+		case nodeField:
+			err = writeRecord(b, rf.child, f)
+		case parentField:
+			err = writeRecord(b, rf.child, parent[0])
+		case relField:
+			err = writeValue(b, rf.typ, f.Rel[rf.prop])
 		}
 		if err != nil {
 			return err
@@ -281,7 +287,7 @@ func writeHop(b *bytes.Buffer, rf renderField, items []*store.Fetched, parent *s
 		if rf.wrap == nil {
 			return writeRecord(b, rf.child, it)
 		}
-		return writeWrapper(b, rf.wrap, it, parent)
+		return writeRecord(b, rf.wrap, it, parent)
 	}
 	if rf.one {
 		if len(items) == 0 {
@@ -303,36 +309,6 @@ func writeHop(b *bytes.Buffer, rf renderField, items []*store.Fetched, parent *s
 		}
 	}
 	b.WriteByte(']')
-	return nil
-}
-
-// writeWrapper writes an item that wraps the reached record it with the
-// relationship's properties, and parent.
-func writeWrapper(b *bytes.Buffer, plan *recordPlan, it, parent *store.Fetched) error {
-	b.WriteByte('{')
-	for i, wf := range plan.fields {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		writeKey(b, wf.alias)
-		var err error
-		switch wf.kind {
-		case typenameField:
-			graphql.MarshalString(plan.typ).MarshalGQL(b)
-		case nodeField:
-			err = writeRecord(b, wf.child, it)
-		case parentField:
-			err = writeRecord(b, wf.child, parent)
-		case relField:
-			err = writeValue(b, wf.typ, it.Rel[wf.prop])
-		default:
-			err = errNotDirect
-		}
-		if err != nil {
-			return err
-		}
-	}
-	b.WriteByte('}')
 	return nil
 }
 
