@@ -172,16 +172,9 @@ func writeConnection(b *bytes.Buffer, fields []connField, offset int, hasNext bo
 			}
 			graphql.MarshalInt(*total).MarshalGQL(b)
 		case "nodes":
-			b.WriteByte('[')
-			for j, it := range items {
-				if j > 0 {
-					b.WriteByte(',')
-				}
-				if err := writeRecord(b, cf.node, it); err != nil {
-					return err
-				}
+			if err := writeArray(b, len(items), func(j int) error { return writeRecord(b, cf.node, items[j]) }); err != nil {
+				return err
 			}
-			b.WriteByte(']')
 		case "edges":
 			b.WriteByte('[')
 			for j, it := range items {
@@ -299,12 +292,17 @@ func writeHop(b *bytes.Buffer, rf renderField, items []*store.Fetched, parent *s
 		}
 		return item(items[0])
 	}
+	return writeArray(b, len(items), func(i int) error { return item(items[i]) })
+}
+
+// writeArray writes a JSON array of n elements, each written by elem.
+func writeArray(b *bytes.Buffer, n int, elem func(i int) error) error {
 	b.WriteByte('[')
-	for i, it := range items {
+	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		if err := item(it); err != nil {
+		if err := elem(i); err != nil {
 			return err
 		}
 	}
@@ -328,17 +326,7 @@ func writeValue(b *bytes.Buffer, t *ast.Type, v any) error {
 		if v != nil && list == nil {
 			return errNotDirect
 		}
-		b.WriteByte('[')
-		for i, x := range list {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			if err := writeValue(b, t.Elem, x); err != nil {
-				return err
-			}
-		}
-		b.WriteByte(']')
-		return nil
+		return writeArray(b, len(list), func(i int) error { return writeValue(b, t.Elem, list[i]) })
 	}
 	var m graphql.Marshaler
 	switch t.NamedType {
